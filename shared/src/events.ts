@@ -1,0 +1,70 @@
+import type { TAck } from './errors';
+import type { TPresence } from './agents';
+import type {
+  TAgentSendMessage,
+  TAgentSync,
+  TConversation,
+  TConversationEvent,
+  TCustomerConversation,
+  TCustomerSendMessage,
+  TCustomerSync,
+  TMessage,
+  TTyping,
+} from './conversations';
+
+/** socket.io namespaces. */
+export const CUSTOMER_NAMESPACE = '/customer';
+export const AGENT_NAMESPACE = '/agent';
+
+type Ack<T extends object = object> = (ack: TAck<T>) => void;
+
+/** Handshake `auth` of the customer namespace. */
+export type TCustomerHandshake = { siteKey: string; visitorToken: string; hostOrigin: string };
+/** Handshake `auth` of the agent namespace (the portal may rely on its session cookie instead). */
+export type TAgentHandshake = { token?: string };
+
+export interface CustomerClientToServer {
+  'conversation:sync': (
+    payload: TCustomerSync,
+    ack: Ack<{ conversation: TCustomerConversation | null; messages: TMessage[] }>,
+  ) => void;
+  'message:send': (
+    payload: TCustomerSendMessage,
+    ack: Ack<{ message: TMessage; conversation: TCustomerConversation }>,
+  ) => void;
+  typing: (payload: TTyping) => void;
+}
+
+export interface CustomerServerToClient {
+  'message:new': (message: TMessage) => void;
+  'conversation:updated': (conversation: TCustomerConversation) => void;
+  typing: (payload: TTyping) => void;
+}
+
+export interface AgentClientToServer {
+  'conversation:sync': (
+    payload: TAgentSync,
+    ack: Ack<{ conversation: TConversation; messages: TMessage[]; events: TConversationEvent[] }>,
+  ) => void;
+  'conversation:leave': (payload: { conversationId: string }) => void;
+  'message:send': (payload: TAgentSendMessage, ack: Ack<{ message: TMessage }>) => void;
+  typing: (payload: TTyping) => void;
+  'presence:set': (payload: { presence: TPresence }, ack: Ack<{ presence: TPresence }>) => void;
+}
+
+export type TAlert = {
+  kind: 'assignment_timeout';
+  conversationId: string;
+  agentId: string;
+  agentName: string;
+  at: string;
+};
+
+export interface AgentServerToClient {
+  'message:new': (message: TMessage) => void;
+  'conversation:updated': (conversation: TConversation) => void;
+  'conversation:event': (event: TConversationEvent) => void;
+  typing: (payload: TTyping) => void;
+  'presence:updated': (payload: { userId: string; presence: TPresence }) => void;
+  alert: (alert: TAlert) => void;
+}

@@ -1,0 +1,6 @@
+export * from './common';
+export * from './errors';
+export * from './agents';
+export * from './sites';
+export * from './conversations';
+export * from './events';
