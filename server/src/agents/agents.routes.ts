@@ -1,0 +1,54 @@
+import { Hono } from 'hono';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { z } from 'zod';
+import { ZCreateUserBody, ZLoginBody, ZPresence, ZTeamBody, ZUpdateUserBody, ZId } from '@kefu/shared';
+import { jsonBody, requireRole, SESSION_COOKIE, sessionToken, type AppEnv } from '../platform/http';
+import { parseInput } from '../platform/validate';
+import { listUsers } from './agents.repository';
+import * as agents from './agents.service';
+
+/** Sign-in, the signed-in agent, users and teams. */
+export const agentsRoutes = new Hono<AppEnv>()
+  .post('/auth/login', async (c) => {
+    const body = parseInput(ZLoginBody, await jsonBody(c));
+    const { token, user } = await agents.login(c.var.ctx, body.email, body.password);
+    setCookie(c, SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'Strict',
+      path: '/',
+      secure: new URL(c.req.url).protocol === 'https:',
+      maxAge: 7 * 86400,
+    });
+    return c.json({ ok: true as const, user, token });
+  })
+  .post('/auth/logout', async (c) => {
+    const token = sessionToken(c);
+    if (token) await agents.logout(c.var.ctx, token);
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.json({ ok: true as const });
+  })
+  .get('/me', requireRole(), async (c) => c.json({ ok: true as const, user: await agents.getUser(c.var.ctx.db, c.var.agent.id) }))
+  .put('/me/presence', requireRole(), async (c) => {
+    const { presence } = parseInput(z.object({ presence: ZPresence }), await jsonBody(c));
+    return c.json({ ok: true as const, user: await agents.setPresence(c.var.ctx, c.var.agent.id, presence) });
+  })
+  .get('/users', requireRole(), async (c) => c.json({ ok: true as const, users: await listUsers(c.var.ctx.db) }))
+  .post('/users', requireRole('admin'), async (c) => {
+    const body = parseInput(ZCreateUserBody, await jsonBody(c));
+    return c.json({ ok: true as const, user: await agents.createUser(c.var.ctx, body) }, 201);
+  })
+  .patch('/users/:id', requireRole('admin'), async (c) => {
+    const id = parseInput(ZId, c.req.param('id'));
+    const body = parseInput(ZUpdateUserBody, await jsonBody(c));
+    return c.json({ ok: true as const, user: await agents.updateUser(c.var.ctx, id, body) });
+  })
+  .get('/teams', requireRole(), async (c) => c.json({ ok: true as const, teams: await agents.listTeams(c.var.ctx.db) }))
+  .post('/teams', requireRole('admin'), async (c) => {
+    const body = parseInput(ZTeamBody, await jsonBody(c));
+    return c.json({ ok: true as const, team: await agents.saveTeam(c.var.ctx, null, body) }, 201);
+  })
+  .patch('/teams/:id', requireRole('admin'), async (c) => {
+    const id = parseInput(ZId, c.req.param('id'));
+    const body = parseInput(ZTeamBody.partial(), await jsonBody(c));
+    return c.json({ ok: true as const, team: await agents.saveTeam(c.var.ctx, id, body) });
+  });

@@ -1,0 +1,134 @@
+import type { TCreateUserBody, TPresence, TTeam, TUpdateUserBody, TUser } from '@kefu/shared';
+import { ZCreateUserBody } from '@kefu/shared';
+import type { DbOrTrx } from '../db/database';
+import type { Ctx } from '../platform/context';
+import { AppError } from '../platform/errors';
+import { hashPassword, hashToken, randomToken, verifyPassword } from '../platform/secrets';
+import * as repo from './agents.repository';
+import type { UserRow } from './agents.table';
+
+const SESSION_DAYS = 7;
+
+/** Checks email and password; on success opens a session and returns its token. */
+export async function login(ctx: Ctx, email: string, password: string): Promise<{ token: string; user: TUser }> {
+  const row = await repo.findUserByEmail(ctx.db, email);
+  // Verify against a dummy hash when the user is unknown, so timing does not reveal which emails exist.
+  const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
+  if (!row || !ok || !row.active) throw new AppError('unauthenticated', 'wrong email or password');
+  const token = randomToken();
+  const expires = new Date(ctx.clock().getTime() + SESSION_DAYS * 86_400_000);
+  await repo.insertSession(ctx.db, hashToken(token), row.id, expires);
+  return { token, user: await getUser(ctx.db, row.id) };
+}
+const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+
+/** The active user behind a session token, or undefined. */
+export async function authenticate(ctx: Ctx, token: string): Promise<UserRow | undefined> {
+  return repo.findSessionUser(ctx.db, hashToken(token), ctx.clock());
+}
+
+export async function logout(ctx: Ctx, token: string): Promise<void> {
+  await repo.deleteSession(ctx.db, hashToken(token));
+}
+
+export async function getUser(db: DbOrTrx, id: string): Promise<TUser> {
+  const [user] = await repo.listUsers(db, [id]);
+  if (!user) throw new AppError('not_found', 'no such user');
+  return user;
+}
+
+export async function createUser(ctx: Ctx, body: TCreateUserBody): Promise<TUser> {
+  const input = ZCreateUserBody.parse(body);
+  if (await repo.findUserByEmail(ctx.db, input.email)) {
+    throw new AppError('conflict', 'a user with this email exists');
+  }
+  const password_hash = await hashPassword(input.password);
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    const { id } = await trx
+      .insertInto('users')
+      .values({
+        email: input.email,
+        name: input.name,
+        password_hash,
+        role: input.role,
+        locale: input.locale,
+        max_concurrent: input.maxConcurrent,
+        last_assigned_at: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await repo.setTeamsOfUser(trx, id, input.teamIds);
+    return id;
+  });
+  return getUser(ctx.db, id);
+}
+
+export async function updateUser(ctx: Ctx, id: string, body: TUpdateUserBody): Promise<TUser> {
+  const existing = await repo.findUserById(ctx.db, id);
+  if (!existing) throw new AppError('not_found', 'no such user');
+  const password_hash = body.password ? await hashPassword(body.password) : undefined;
+  await ctx.db.transaction().execute(async (trx) => {
+    const set = {
+      ...(body.name !== undefined && { name: body.name }),
+      ...(body.role !== undefined && { role: body.role }),
+      ...(body.locale !== undefined && { locale: body.locale }),
+      ...(body.active !== undefined && { active: body.active }),
+      ...(body.maxConcurrent !== undefined && { max_concurrent: body.maxConcurrent }),
+      ...(password_hash && { password_hash }),
+      // A deactivated user goes offline so routing stops giving them conversations.
+      ...(body.active === false && { presence: 'offline' as const }),
+    };
+    if (Object.keys(set).length > 0) await trx.updateTable('users').set(set).where('id', '=', id).execute();
+    if (body.teamIds) await repo.setTeamsOfUser(trx, id, body.teamIds);
+    if (body.active === false || password_hash) await repo.deleteSessionsOfUser(trx, id);
+  });
+  if (body.maxConcurrent !== undefined || body.teamIds) ctx.bus.publish('routing.requested', {});
+  return getUser(ctx.db, id);
+}
+
+/** Sets an agent's presence; going online makes routing look at the queue. */
+export async function setPresence(ctx: Ctx, userId: string, presence: TPresence): Promise<TUser> {
+  await repo.setPresence(ctx.db, userId, presence, ctx.clock());
+  ctx.bus.publish('agent.presence_changed', { userId, presence });
+  if (presence === 'online') ctx.bus.publish('routing.requested', {});
+  return getUser(ctx.db, userId);
+}
+
+export async function listTeams(db: DbOrTrx): Promise<TTeam[]> {
+  const teams = await db.selectFrom('teams').select(['id', 'name']).orderBy('name').execute();
+  const members = await db.selectFrom('team_members').select(['team_id', 'user_id']).execute();
+  return teams.map((t) => ({
+    id: t.id,
+    name: t.name,
+    memberIds: members.filter((m) => m.team_id === t.id).map((m) => m.user_id),
+  }));
+}
+
+export async function saveTeam(ctx: Ctx, id: string | null, body: { name?: string | undefined; memberIds?: string[] | undefined }): Promise<TTeam> {
+  const teamId = await ctx.db.transaction().execute(async (trx) => {
+    const clash = body.name
+      ? await trx.selectFrom('teams').select('id').where('name', '=', body.name).executeTakeFirst()
+      : undefined;
+    if (clash && clash.id !== id) throw new AppError('conflict', 'a team with this name exists');
+    let teamId = id;
+    if (teamId === null) {
+      if (!body.name) throw new AppError('bad_request', 'name: required');
+      teamId = (await trx.insertInto('teams').values({ name: body.name }).returning('id').executeTakeFirstOrThrow()).id;
+    } else {
+      const found = await trx.selectFrom('teams').select('id').where('id', '=', teamId).executeTakeFirst();
+      if (!found) throw new AppError('not_found', 'no such team');
+      if (body.name) await trx.updateTable('teams').set({ name: body.name }).where('id', '=', teamId).execute();
+    }
+    if (body.memberIds) {
+      await trx.deleteFrom('team_members').where('team_id', '=', teamId).execute();
+      if (body.memberIds.length > 0) {
+        await trx.insertInto('team_members').values(body.memberIds.map((user_id) => ({ team_id: teamId, user_id }))).execute();
+      }
+    }
+    return teamId;
+  });
+  ctx.bus.publish('routing.requested', {});
+  const team = (await listTeams(ctx.db)).find((t) => t.id === teamId);
+  if (!team) throw new AppError('not_found', 'no such team');
+  return team;
+}

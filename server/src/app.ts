@@ -1,0 +1,48 @@
+import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import { agentsRoutes } from './agents/agents.routes';
+import { cannedRoutes } from './canned/canned.routes';
+import { conversationsPortalRoutes } from './conversations/conversations.portal.routes';
+import { demoRoutes } from './demo/demo.routes';
+import type { Ctx } from './platform/context';
+import { pingDatabase } from './platform/database';
+import { AppError, toErrorBody } from './platform/errors';
+import type { AppEnv } from './platform/http';
+import { sitesRoutes, widgetRoutes } from './sites/sites.routes';
+import { staticRoutes } from './web/static.routes';
+
+/** The HTTP application: feature sub-apps joined with app.route(), one onError. */
+export function createApp(ctx: Ctx) {
+  const app = new Hono<AppEnv>();
+  app.use(async (c, next) => {
+    c.set('ctx', ctx);
+    await next();
+  });
+  // The widget frame must be embeddable anywhere (origins are checked by the API); the portal nowhere.
+  app.use('/portal/*', secureHeaders({ xFrameOptions: 'DENY' }));
+  app.use('/api/*', secureHeaders());
+
+  app.get('/healthz', async (c) => {
+    const up = await pingDatabase(ctx.db);
+    return c.json({ ok: up, db: ctx.dbKind }, up ? 200 : 503);
+  });
+  app.route('/api', agentsRoutes);
+  app.route('/api/conversations', conversationsPortalRoutes);
+  app.route('/api/canned-replies', cannedRoutes);
+  app.route('/api/sites', sitesRoutes);
+  app.route('/api/widget', widgetRoutes);
+  if (ctx.config.demo) app.route('/demo', demoRoutes);
+  app.route('/', staticRoutes);
+  app.get('/', (c) => c.redirect(ctx.config.demo ? '/demo' : '/portal/'));
+
+  app.notFound((c) => c.json(toErrorBody(new AppError('not_found', `no route for ${c.req.method} ${c.req.path}`)), 404));
+  app.onError((err, c) => {
+    const body = toErrorBody(err);
+    if (body.code === 'internal') ctx.log.error('request failed', { path: c.req.path, err: String(err), stack: (err as Error).stack });
+    const status = err instanceof AppError ? err.status : body.code === 'unavailable' ? 503 : 500;
+    return c.json(body, status as 500);
+  });
+  return app;
+}
+
+export type KefuApp = ReturnType<typeof createApp>;

@@ -1,0 +1,184 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OpenDatabase } from '../platform/database';
+import type { RunningServer } from '../server';
+import {
+  api,
+  connectAgent,
+  connectCustomer,
+  createAgent,
+  createTestDatabase,
+  eventually,
+  login,
+  newClientId,
+  nextEvent,
+  startTestServer,
+} from '../testing/test-server';
+
+let database: OpenDatabase;
+let server: RunningServer;
+let adminToken: string;
+let teamId: string;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  server = await startTestServer({ database });
+  adminToken = (await login(server)).token;
+  const { body } = await api(server, '/api/teams', { token: adminToken });
+  teamId = body.teams.find((t: { name: string }) => t.name === 'Support').id;
+  // The admin is in the demo team; keep them offline so only the test's agents take chats.
+});
+afterAll(async () => {
+  await server?.close();
+  await database?.close();
+});
+
+describe('customer and agent in realtime', () => {
+  it('reports the database on /healthz', async () => {
+    const { status, body } = await api(server, '/healthz');
+    expect(status).toBe(200);
+    expect(body).toEqual({ ok: true, db: process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite' });
+  });
+
+  it('delivers a customer message to the assigned agent and the reply back, with the agent becoming owner', async () => {
+    const agent = await createAgent(server, adminToken, { teamIds: [teamId], name: 'Li Wei' });
+    const agentSocket = await connectAgent(server, agent.token);
+    await api(server, '/api/me/presence', { method: 'PUT', token: agent.token, body: { presence: 'online' } });
+
+    const customer = await connectCustomer(server);
+    const ack = await customer.socket.emitWithAck('message:send', { conversationId: null, clientId: newClientId(), text: '我的订单还没发货' });
+    expect(ack.ok).toBe(true);
+    if (!ack.ok) return;
+    expect(ack.message.seq).toBe(1);
+    const conversationId = ack.message.conversationId;
+
+    const assigned = await eventually(async () => {
+      const { body } = await api(server, `/api/conversations/${conversationId}`, { token: agent.token });
+      return body.conversation?.assigneeId === agent.user.id ? body : undefined;
+    });
+    expect(assigned.messages.map((m: { text: string }) => m.text)).toEqual(['我的订单还没发货']);
+
+    const sync = await agentSocket.emitWithAck('conversation:sync', { conversationId, afterSeq: 0 });
+    expect(sync.ok).toBe(true);
+
+    const typing = nextEvent(customer.socket, 'typing');
+    agentSocket.emit('typing', { conversationId, typing: true });
+    expect(await typing).toEqual({ conversationId, typing: true });
+
+    const onCustomer = nextEvent(customer.socket, 'message:new', (m) => m.author === 'agent');
+    const reply = await agentSocket.emitWithAck('message:send', { conversationId, clientId: newClientId(), text: '您好，我来帮您查一下', internal: false });
+    expect(reply.ok).toBe(true);
+    const received = await onCustomer;
+    expect(received.text).toBe('您好，我来帮您查一下');
+    expect(received.seq).toBe(2);
+    expect(received.authorName).toBe('Li Wei');
+
+    const { body } = await api(server, `/api/conversations/${conversationId}`, { token: agent.token });
+    expect(body.conversation.ownerId).toBe(agent.user.id);
+    expect(body.events.map((e: { type: string }) => e.type)).toEqual(['created', 'assigned', 'owner_set']);
+
+    const onAgent = nextEvent(agentSocket, 'message:new', (m) => m.author === 'customer');
+    await customer.socket.emitWithAck('message:send', { conversationId, clientId: newClientId(), text: '谢谢' });
+    expect((await onAgent).seq).toBe(3);
+
+    customer.socket.close();
+    agentSocket.close();
+    await api(server, '/api/me/presence', { method: 'PUT', token: agent.token, body: { presence: 'offline' } });
+  });
+
+  it('never shows internal notes to the customer', async () => {
+    const agent = await createAgent(server, adminToken, { teamIds: [teamId] });
+    const customer = await connectCustomer(server);
+    const first = await customer.socket.emitWithAck('message:send', { conversationId: null, clientId: newClientId(), text: 'hello' });
+    if (!first.ok) throw new Error(first.message);
+    const conversationId = first.message.conversationId;
+    const agentSocket = await connectAgent(server, agent.token);
+    const seen: string[] = [];
+    customer.socket.on('message:new', (m) => seen.push(m.text));
+    const note = await agentSocket.emitWithAck('message:send', { conversationId, clientId: newClientId(), text: 'VIP? check CRM', internal: true });
+    expect(note.ok).toBe(true);
+    const sync = await customer.socket.emitWithAck('conversation:sync', { conversationId, afterSeq: 0 });
+    if (!sync.ok) throw new Error(sync.message);
+    expect(sync.messages.map((m) => m.text)).toEqual(['hello']);
+    expect(seen).toEqual([]);
+    customer.socket.close();
+    agentSocket.close();
+  });
+
+  it('stores a message resent after a dropped ack exactly once', async () => {
+    const customer = await connectCustomer(server);
+    const clientId = newClientId();
+    const a = await customer.socket.emitWithAck('message:send', { conversationId: null, clientId, text: 'once' });
+    const b = await customer.socket.emitWithAck('message:send', { conversationId: null, clientId, text: 'once' });
+    if (!a.ok || !b.ok) throw new Error('send failed');
+    expect(b.message.id).toBe(a.message.id);
+    expect(b.message.seq).toBe(1);
+    const sync = await customer.socket.emitWithAck('conversation:sync', { conversationId: a.message.conversationId, afterSeq: 0 });
+    if (!sync.ok) throw new Error(sync.message);
+    expect(sync.messages).toHaveLength(1);
+    customer.socket.close();
+  });
+
+  it('starts one conversation when two tabs send their first message at once', async () => {
+    const first = await connectCustomer(server);
+    const second = await connectCustomer(server, { visitorToken: first.visitorToken });
+    const [a, b] = await Promise.all([
+      first.socket.emitWithAck('message:send', { conversationId: null, clientId: newClientId(), text: 'tab one' }),
+      second.socket.emitWithAck('message:send', { conversationId: null, clientId: newClientId(), text: 'tab two' }),
+    ]);
+    if (!a.ok || !b.ok) throw new Error('send failed');
+    expect(a.message.conversationId).toBe(b.message.conversationId);
+    expect([a.message.seq, b.message.seq].sort()).toEqual([1, 2]);
+    first.socket.close();
+    second.socket.close();
+  });
+
+  it('brings a reconnecting customer to exactly the server sequence', async () => {
+    const agent = await createAgent(server, adminToken, { teamIds: [teamId] });
+    const customer = await connectCustomer(server);
+    const first = await customer.socket.emitWithAck('message:send', { conversationId: null, clientId: newClientId(), text: 'm1' });
+    if (!first.ok) throw new Error(first.message);
+    const conversationId = first.message.conversationId;
+    const claimed = await api(server, `/api/conversations/${conversationId}/claim`, { token: agent.token, body: {} });
+    expect(claimed.status).toBe(200);
+    customer.socket.close();
+
+    const agentSocket = await connectAgent(server, agent.token);
+    for (const text of ['a1', 'a2', 'a3']) {
+      const r = await agentSocket.emitWithAck('message:send', { conversationId, clientId: newClientId(), text, internal: false });
+      expect(r.ok).toBe(true);
+    }
+    const again = await connectCustomer(server, { visitorToken: customer.visitorToken });
+    const sync = await again.socket.emitWithAck('conversation:sync', { conversationId: null, afterSeq: 1 });
+    if (!sync.ok) throw new Error(sync.message);
+    expect(sync.messages.map((m) => [m.seq, m.text])).toEqual([[2, 'a1'], [3, 'a2'], [4, 'a3']]);
+    expect(sync.conversation?.lastSeq).toBe(4);
+    again.socket.close();
+    agentSocket.close();
+  });
+
+  it('refuses bad payloads with an error ack and writes nothing', async () => {
+    const customer = await connectCustomer(server);
+    const bad = await customer.socket.emitWithAck('message:send', { conversationId: null, clientId: 'x', text: '' } as never);
+    expect(bad).toMatchObject({ ok: false, code: 'bad_request' });
+    const worse = await customer.socket.emitWithAck('message:send', 'not an object' as never);
+    expect(worse).toMatchObject({ ok: false, code: 'bad_request' });
+    const huge = await customer.socket.emitWithAck('message:send', { conversationId: null, clientId: newClientId(), text: 'x'.repeat(4001) });
+    expect(huge).toMatchObject({ ok: false, code: 'bad_request' });
+    const sync = await customer.socket.emitWithAck('conversation:sync', { conversationId: null, afterSeq: 0 });
+    expect(sync).toMatchObject({ ok: true, conversation: null, messages: [] });
+    customer.socket.close();
+  });
+
+  it('does not let a visitor read another visitor\'s conversation', async () => {
+    const alice = await connectCustomer(server);
+    const sent = await alice.socket.emitWithAck('message:send', { conversationId: null, clientId: newClientId(), text: 'private' });
+    if (!sent.ok) throw new Error(sent.message);
+    const mallory = await connectCustomer(server);
+    const peek = await mallory.socket.emitWithAck('conversation:sync', { conversationId: sent.message.conversationId, afterSeq: 0 });
+    expect(peek).toMatchObject({ ok: false, code: 'not_found' });
+    const write = await mallory.socket.emitWithAck('message:send', { conversationId: sent.message.conversationId, clientId: newClientId(), text: 'hi' });
+    expect(write).toMatchObject({ ok: false, code: 'not_found' });
+    alice.socket.close();
+    mallory.socket.close();
+  });
+});

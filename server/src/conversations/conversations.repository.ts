@@ -1,0 +1,256 @@
+import { sql } from 'kysely';
+import type {
+  TConversation,
+  TConversationStatus,
+  TConversationEvent,
+  TCustomerConversation,
+  TMessage,
+  TQueueInfo,
+} from '@kefu/shared';
+import type { DbOrTrx, Trx } from '../db/database';
+import type { ConversationEventRow, ConversationRow, MessageRow } from './conversations.table';
+
+const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
+
+/** Queue order: VIP customers first, then priority, then oldest. The same expression everywhere. */
+export const QUEUE_ORDER = sql`v.vip desc, case c.priority when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end, c.queued_at, c.id`;
+
+export function toMessage(row: MessageRow, authorName: string | null): TMessage {
+  return {
+    id: row.id,
+    conversationId: row.conversation_id,
+    seq: row.seq,
+    clientId: row.client_id,
+    author: row.author,
+    authorName,
+    internal: row.internal,
+    text: row.text,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+/** Locks the conversation row for the rest of the transaction (sequence numbers, state changes). */
+export async function lockConversation(trx: Trx, id: string): Promise<ConversationRow | undefined> {
+  return trx.selectFrom('conversations').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export async function findConversation(db: DbOrTrx, id: string): Promise<ConversationRow | undefined> {
+  return db.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findMessageByClientId(db: DbOrTrx, conversationId: string, clientId: string): Promise<MessageRow | undefined> {
+  return db
+    .selectFrom('messages')
+    .selectAll()
+    .where('conversation_id', '=', conversationId)
+    .where('client_id', '=', clientId)
+    .executeTakeFirst();
+}
+
+export async function listMessages(
+  db: DbOrTrx,
+  conversationId: string,
+  afterSeq: number,
+  opts: { includeInternal: boolean; limit?: number },
+): Promise<TMessage[]> {
+  let q = db
+    .selectFrom('messages as m')
+    .leftJoin('users as u', 'u.id', 'm.author_id')
+    .selectAll('m')
+    .select('u.name as author_name')
+    .where('m.conversation_id', '=', conversationId)
+    .where('m.seq', '>', afterSeq)
+    .orderBy('m.seq')
+    .limit(opts.limit ?? 1000);
+  if (!opts.includeInternal) q = q.where('m.internal', '=', false);
+  const rows = await q.execute();
+  return rows.map((r) => toMessage(r, r.author_name));
+}
+
+export async function insertEvent(
+  trx: DbOrTrx,
+  e: { conversationId: string; type: ConversationEventRow['type']; actorId: string | null; data?: Record<string, unknown> },
+): Promise<ConversationEventRow> {
+  return trx
+    .insertInto('conversation_events')
+    .values({ conversation_id: e.conversationId, type: e.type, actor_id: e.actorId, data: JSON.stringify(e.data ?? {}) })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function listEvents(db: DbOrTrx, conversationId: string): Promise<TConversationEvent[]> {
+  const rows = await db
+    .selectFrom('conversation_events as e')
+    .leftJoin('users as u', 'u.id', 'e.actor_id')
+    .selectAll('e')
+    .select('u.name as actor_name')
+    .where('e.conversation_id', '=', conversationId)
+    .orderBy('e.created_at')
+    .orderBy('e.id')
+    .execute();
+  return rows.map((r) => toEvent(r, r.actor_name));
+}
+
+export function toEvent(r: ConversationEventRow, actorName: string | null): TConversationEvent {
+  return {
+    id: r.id,
+    conversationId: r.conversation_id,
+    type: r.type,
+    actorId: r.actor_id,
+    actorName,
+    data: r.data,
+    createdAt: r.created_at.toISOString(),
+  };
+}
+
+function selectConversations(db: DbOrTrx) {
+  return db
+    .selectFrom('conversations as c')
+    .innerJoin('sites as s', 's.id', 'c.site_id')
+    .innerJoin('visitors as v', 'v.id', 'c.visitor_id')
+    .leftJoin('teams as t', 't.id', 'c.team_id')
+    .leftJoin('users as a', 'a.id', 'c.assignee_id')
+    .leftJoin('users as o', 'o.id', 'c.owner_id')
+    .selectAll('c')
+    .select([
+      's.name as site_name',
+      't.name as team_name',
+      'v.name as visitor_name',
+      'v.email as visitor_email',
+      'v.vip as visitor_vip',
+      'a.name as assignee_name',
+      'o.name as owner_name',
+    ]);
+}
+
+type JoinedRow = ConversationRow & {
+  site_name: string;
+  team_name: string | null;
+  visitor_name: string | null;
+  visitor_email: string | null;
+  visitor_vip: boolean;
+  assignee_name: string | null;
+  owner_name: string | null;
+};
+
+function toConversation(r: JoinedRow, queue: TQueueInfo | null): TConversation {
+  return {
+    id: r.id,
+    siteId: r.site_id,
+    siteName: r.site_name,
+    teamId: r.team_id,
+    teamName: r.team_name,
+    visitor: { id: r.visitor_id, name: r.visitor_name, email: r.visitor_email, vip: r.visitor_vip },
+    status: r.status,
+    priority: r.priority,
+    channel: r.channel,
+    assigneeId: r.assignee_id,
+    assigneeName: r.assignee_name,
+    ownerId: r.owner_id,
+    ownerName: r.owner_name,
+    lastSeq: r.last_seq,
+    lastMessageText: r.last_message_text,
+    lastMessageAt: iso(r.last_message_at),
+    waitingSince: iso(r.waiting_since),
+    queuedAt: iso(r.queued_at),
+    assignedAt: iso(r.assigned_at),
+    resolvedAt: iso(r.resolved_at),
+    createdAt: r.created_at.toISOString(),
+    queue: r.status === 'queued' ? queue : null,
+  };
+}
+
+export type InboxFilter =
+  | { kind: 'assignee'; userId: string }
+  | { kind: 'queue'; teamIds: string[] | 'all' }
+  | { kind: 'all' }
+  | { kind: 'ids'; ids: string[] };
+
+/** Conversations in the agents' wire shape, newest activity first. */
+export async function listConversations(db: DbOrTrx, filter: InboxFilter, opts: { status?: TConversationStatus | undefined; limit?: number } = {}): Promise<TConversation[]> {
+  let q = selectConversations(db);
+  switch (filter.kind) {
+    case 'assignee':
+      q = q.where('c.assignee_id', '=', filter.userId).where('c.status', '=', 'active');
+      break;
+    case 'queue':
+      q = q.where('c.status', '=', 'queued');
+      if (filter.teamIds !== 'all') {
+        const teamIds = filter.teamIds;
+        q = q.where((eb) => (teamIds.length ? eb.or([eb('c.team_id', 'in', teamIds), eb('c.team_id', 'is', null)]) : eb('c.team_id', 'is', null)));
+      }
+      break;
+    case 'all':
+      break;
+    case 'ids':
+      if (filter.ids.length === 0) return [];
+      q = q.where('c.id', 'in', filter.ids);
+      break;
+  }
+  if (opts.status) q = q.where('c.status', '=', opts.status);
+  const rows = (await q
+    .orderBy(sql`coalesce(c.last_message_at, c.created_at)`, 'desc')
+    .limit(opts.limit ?? 200)
+    .execute()) as JoinedRow[];
+  const queued = rows.filter((r) => r.status === 'queued');
+  const queues = queued.length ? await queueInfoFor(db, [...new Set(queued.map((r) => r.team_id))]) : new Map();
+  return rows.map((r) => toConversation(r, queues.get(r.id) ?? null));
+}
+
+export async function getConversation(db: DbOrTrx, id: string): Promise<TConversation | undefined> {
+  const [c] = await listConversations(db, { kind: 'ids', ids: [id] });
+  return c;
+}
+
+export function toCustomerConversation(c: TConversation): TCustomerConversation {
+  return {
+    id: c.id,
+    status: c.status,
+    agentName: c.status === 'active' ? c.assigneeName : c.status === 'resolved' ? (c.assigneeName ?? c.ownerName) : null,
+    lastSeq: c.lastSeq,
+    queue: c.queue,
+    createdAt: c.createdAt,
+  };
+}
+
+/**
+ * Queue position of every queued conversation of the given teams, and the expected wait.
+ * The wait is position × the time the team takes per conversation: the interval between its
+ * recent assignments, capped by the median wait of those conversations (so idle gaps do not count).
+ */
+export async function queueInfoFor(db: DbOrTrx, teamIds: (string | null)[]): Promise<Map<string, TQueueInfo>> {
+  const result = new Map<string, TQueueInfo>();
+  for (const teamId of teamIds) {
+    const teamFilter = teamId === null ? sql`c.team_id is null` : sql`c.team_id = ${teamId}`;
+    const { rows: positions } = await sql<{ id: string; position: number }>`
+      select c.id, (row_number() over (order by ${QUEUE_ORDER}))::int as position
+      from conversations c join visitors v on v.id = c.visitor_id
+      where c.status = 'queued' and ${teamFilter}`.execute(db);
+    if (positions.length === 0) continue;
+    const { rows: recent } = await sql<{ assigned_at: Date; queued_at: Date }>`
+      select c.assigned_at, c.queued_at from conversations c
+      where ${teamFilter} and c.assigned_at is not null and c.queued_at is not null
+        and c.assigned_at > now() - interval '6 hours'
+      order by c.assigned_at desc limit 20`.execute(db);
+    const perConversation = secondsPerConversation(recent);
+    for (const p of positions) {
+      result.set(p.id, {
+        position: p.position,
+        expectedWaitSeconds: perConversation === null ? null : Math.round(perConversation * p.position),
+      });
+    }
+  }
+  return result;
+}
+
+/** Seconds the team needs per queued conversation, from its recent assignments; null without history. */
+export function secondsPerConversation(recent: { assigned_at: Date; queued_at: Date }[]): number | null {
+  if (recent.length === 0) return null;
+  const waits = recent.map((r) => Math.max(0, (r.assigned_at.getTime() - r.queued_at.getTime()) / 1000)).sort((a, b) => a - b);
+  const median = waits[Math.floor(waits.length / 2)] ?? 0;
+  if (recent.length < 2) return median;
+  const newest = recent[0]!.assigned_at.getTime();
+  const oldest = recent[recent.length - 1]!.assigned_at.getTime();
+  const interval = (newest - oldest) / 1000 / (recent.length - 1);
+  return Math.min(interval, median);
+}

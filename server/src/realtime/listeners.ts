@@ -1,0 +1,71 @@
+import type { TConversation } from '@kefu/shared';
+import { getConversation, queueInfoFor, toCustomerConversation } from '../conversations/conversations.repository';
+import type { Ctx } from '../platform/context';
+import { type AgentNamespace, conversationRoom, SUPERVISORS_ROOM, teamRoom, userRoom } from './agent.namespace';
+import { type CustomerNamespace, visitorRoom } from './customer.namespace';
+
+/** Rooms of the agents who should hear about a conversation: its team, assignee, owner, viewers, supervisors. */
+function agentRooms(c: TConversation): string[] {
+  const rooms = [teamRoom(c.teamId), conversationRoom(c.id), SUPERVISORS_ROOM];
+  if (c.assigneeId) rooms.push(userRoom(c.assigneeId));
+  if (c.ownerId) rooms.push(userRoom(c.ownerId));
+  return rooms;
+}
+
+/** Turns bus events into socket emits. socket.io's adapter carries them to the other processes. */
+export function listenForRealtime(ctx: Ctx, customers: CustomerNamespace, agents: AgentNamespace): () => void {
+  const offs = [
+    ctx.bus.on('message.created', ({ message, visitorId }) => {
+      agents.to(conversationRoom(message.conversationId)).emit('message:new', message);
+      if (!message.internal) customers.to(visitorRoom(visitorId)).emit('message:new', message);
+    }),
+    ctx.bus.on('conversation.updated', async ({ conversationId }) => {
+      const c = await getConversation(ctx.db, conversationId);
+      if (!c) return;
+      agents.to(agentRooms(c)).emit('conversation:updated', c);
+      customers.to(visitorRoom(c.visitor.id)).emit('conversation:updated', toCustomerConversation(c));
+    }),
+    ctx.bus.on('conversation.event_recorded', async ({ event }) => {
+      const c = await getConversation(ctx.db, event.conversationId);
+      if (!c) return;
+      const rooms = agentRooms(c);
+      const to = event.data['toAgentId'];
+      if (typeof to === 'string') rooms.push(userRoom(to));
+      agents.to(rooms).emit('conversation:event', event);
+    }),
+    ctx.bus.on('queue.changed', async ({ teamId }) => {
+      // Everyone in this team's queue moved: send each customer their new position and wait.
+      const info = await queueInfoFor(ctx.db, [teamId]);
+      if (info.size === 0) return;
+      const rows = await ctx.db
+        .selectFrom('conversations')
+        .select(['id', 'visitor_id', 'last_seq', 'created_at'])
+        .where('id', 'in', [...info.keys()])
+        .where('status', '=', 'queued')
+        .execute();
+      for (const r of rows) {
+        customers.to(visitorRoom(r.visitor_id)).emit('conversation:updated', {
+          id: r.id,
+          status: 'queued',
+          agentName: null,
+          lastSeq: r.last_seq,
+          queue: info.get(r.id) ?? null,
+          createdAt: r.created_at.toISOString(),
+        });
+      }
+    }),
+    ctx.bus.on('assignment.timed_out', ({ conversation, agentId, agentName }) => {
+      agents.to(SUPERVISORS_ROOM).emit('alert', {
+        kind: 'assignment_timeout',
+        conversationId: conversation.id,
+        agentId,
+        agentName,
+        at: ctx.clock().toISOString(),
+      });
+    }),
+    ctx.bus.on('agent.presence_changed', ({ userId, presence }) => {
+      agents.emit('presence:updated', { userId, presence });
+    }),
+  ];
+  return () => offs.forEach((off) => off());
+}

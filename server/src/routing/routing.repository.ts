@@ -1,0 +1,106 @@
+import { sql } from 'kysely';
+import type { Trx } from '../db/database';
+import { QUEUE_ORDER } from '../conversations/conversations.repository';
+
+/**
+ * One lock for every assignment decision (routing, claims, transfers, timeouts), across all
+ * server processes: no conversation gets two agents and no agent goes over capacity.
+ */
+export async function takeAssignmentLock(trx: Trx): Promise<void> {
+  await sql`select pg_advisory_xact_lock(7270001)`.execute(trx);
+}
+
+export type QueuedCandidate = {
+  id: string;
+  team_id: string | null;
+  visitor_id: string;
+  owner_id: string | null;
+  missed_agent_ids: string[];
+};
+
+/** The next queued conversation in queue order, skipping the given conversations and teams. */
+export async function nextQueued(
+  trx: Trx,
+  exclude: { ids: string[]; teamIds: string[]; noTeam: boolean },
+): Promise<QueuedCandidate | undefined> {
+  const skipIds = exclude.ids.length ? sql`and c.id <> all(${sql.val(exclude.ids)}::uuid[])` : sql``;
+  const skipTeams = exclude.teamIds.length ? sql`and (c.team_id is null or c.team_id <> all(${sql.val(exclude.teamIds)}::uuid[]))` : sql``;
+  const skipNoTeam = exclude.noTeam ? sql`and c.team_id is not null` : sql``;
+  const skip = sql`${skipIds} ${skipTeams} ${skipNoTeam}`;
+  const { rows } = await sql<QueuedCandidate>`
+    select c.id, c.team_id, c.visitor_id, c.owner_id, c.missed_agent_ids
+    from conversations c join visitors v on v.id = c.visitor_id
+    where c.status = 'queued' ${skip}
+    order by ${QUEUE_ORDER}
+    limit 1
+    for update of c skip locked`.execute(trx);
+  return rows[0];
+}
+
+export type AgentCandidate = { id: string; name: string; load: number; max_concurrent: number };
+
+/**
+ * Online agents of the team with free capacity, least loaded first, ties by longest idle.
+ * Load counts only conversations waiting on the agent (status active), not resolved ones.
+ */
+export async function agentsWithCapacity(trx: Trx, teamId: string | null, exclude: string[] = []): Promise<AgentCandidate[]> {
+  const team = teamId === null ? sql`true` : sql`exists (select 1 from team_members tm where tm.user_id = u.id and tm.team_id = ${teamId})`;
+  const skip = exclude.length ? sql`and u.id <> all(${sql.val(exclude)}::uuid[])` : sql``;
+  const { rows } = await sql<AgentCandidate>`
+    select * from (
+      select u.id, u.name, u.max_concurrent, u.last_assigned_at,
+        (select count(*) from conversations c where c.assignee_id = u.id and c.status = 'active')::int as load
+      from users u
+      where u.active and u.presence = 'online' and ${team} ${skip}
+    ) a
+    where a.load < a.max_concurrent
+    order by a.load, a.last_assigned_at nulls first, a.id`.execute(trx);
+  return rows;
+}
+
+/** Load and capacity of one agent (for claims and transfers). */
+export async function agentLoad(trx: Trx, userId: string): Promise<{ load: number; max_concurrent: number; active: boolean; name: string } | undefined> {
+  const { rows } = await sql<{ load: number; max_concurrent: number; active: boolean; name: string }>`
+    select u.max_concurrent, u.active, u.name,
+      (select count(*) from conversations c where c.assignee_id = u.id and c.status = 'active')::int as load
+    from users u where u.id = ${userId}`.execute(trx);
+  return rows[0];
+}
+
+/** The owner of the visitor's most recent earlier conversation: a returning customer goes back to them. */
+export async function previousOwner(trx: Trx, visitorId: string, conversationId: string): Promise<string | null> {
+  const row = await trx
+    .selectFrom('conversations')
+    .select('owner_id')
+    .where('visitor_id', '=', visitorId)
+    .where('id', '<>', conversationId)
+    .where('owner_id', 'is not', null)
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.owner_id ?? null;
+}
+
+export async function markAssigned(trx: Trx, conversationId: string, agentId: string, at: Date): Promise<void> {
+  await trx
+    .updateTable('conversations')
+    .set({ status: 'active', assignee_id: agentId, assigned_at: at })
+    .where('id', '=', conversationId)
+    .execute();
+  await trx.updateTable('users').set({ last_assigned_at: at }).where('id', '=', agentId).execute();
+}
+
+/** Active conversations whose assigned agent has not answered within `seconds`. */
+export async function unansweredAssignments(trx: Trx, before: Date): Promise<{ id: string; assignee_id: string; team_id: string | null }[]> {
+  const { rows } = await sql<{ id: string; assignee_id: string; team_id: string | null }>`
+    select c.id, c.assignee_id, c.team_id from conversations c
+    where c.status = 'active' and c.assigned_at < ${before}
+      and c.waiting_since is not null
+      and not exists (
+        select 1 from messages m where m.conversation_id = c.id and m.author = 'agent'
+          and m.internal = false and m.author_id = c.assignee_id and m.created_at >= c.assigned_at)
+    order by c.assigned_at
+    limit 100
+    for update of c skip locked`.execute(trx);
+  return rows;
+}

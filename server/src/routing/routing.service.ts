@@ -1,0 +1,106 @@
+import type { Ctx } from '../platform/context';
+import * as conversations from '../conversations/conversations.repository';
+import * as repo from './routing.repository';
+
+type Assignment = { conversationId: string; agentId: string; teamId: string | null; eventId: string };
+
+/**
+ * Assigns queued conversations to online agents with free capacity, in queue order (VIP, priority,
+ * oldest): a returning customer goes back to their previous owner when that owner can take them,
+ * otherwise to the least loaded agent of the team, ties by longest idle. Agents who let this
+ * conversation time out are passed over. Runs under the assignment lock, so it is safe from any
+ * number of processes at once.
+ */
+export async function assignQueuedConversations(ctx: Ctx, maxAssignments = 500): Promise<number> {
+  const now = ctx.clock();
+  const assigned = await ctx.db.transaction().execute(async (trx) => {
+    await repo.takeAssignmentLock(trx);
+    const done: Assignment[] = [];
+    const exclude = { ids: [] as string[], teamIds: [] as string[], noTeam: false };
+    while (done.length < maxAssignments) {
+      const conv = await repo.nextQueued(trx, exclude);
+      if (!conv) break;
+      const agents = await repo.agentsWithCapacity(trx, conv.team_id);
+      if (agents.length === 0) {
+        // Nobody in this team can take more: skip the rest of its queue in this run.
+        if (conv.team_id === null) exclude.noTeam = true;
+        else exclude.teamIds.push(conv.team_id);
+        continue;
+      }
+      const eligible = agents.filter((a) => !conv.missed_agent_ids.includes(a.id));
+      const preferredId = conv.owner_id ?? (await repo.previousOwner(trx, conv.visitor_id, conv.id));
+      const agent = eligible.find((a) => a.id === preferredId) ?? eligible[0];
+      if (!agent) {
+        exclude.ids.push(conv.id);
+        continue;
+      }
+      await repo.markAssigned(trx, conv.id, agent.id, now);
+      const event = await conversations.insertEvent(trx, {
+        conversationId: conv.id,
+        type: 'assigned',
+        actorId: null,
+        data: { agentId: agent.id, agentName: agent.name, reason: agent.id === preferredId ? 'previous_owner' : 'routing' },
+      });
+      done.push({ conversationId: conv.id, agentId: agent.id, teamId: conv.team_id, eventId: event.id });
+    }
+    return done;
+  });
+  await publishAssignments(ctx, assigned);
+  return assigned.length;
+}
+
+async function publishAssignments(ctx: Ctx, assigned: Assignment[]): Promise<void> {
+  if (assigned.length === 0) return;
+  const events = await ctx.db
+    .selectFrom('conversation_events')
+    .selectAll()
+    .where('id', 'in', assigned.map((a) => a.eventId))
+    .execute();
+  for (const e of events) ctx.bus.publish('conversation.event_recorded', { event: conversations.toEvent(e, null) });
+  for (const a of assigned) ctx.bus.publish('conversation.updated', { conversationId: a.conversationId });
+  for (const teamId of new Set(assigned.map((a) => a.teamId))) ctx.bus.publish('queue.changed', { teamId });
+}
+
+/**
+ * Puts back in the queue (at its old place) every conversation whose assigned agent has not answered
+ * within the configured time, records it on the trail and tells supervisors; routing then offers it
+ * to the next agent. Safe on every node (row locks with SKIP LOCKED under the assignment lock).
+ */
+export async function requeueUnansweredAssignments(ctx: Ctx): Promise<number> {
+  const now = ctx.clock();
+  const before = new Date(now.getTime() - ctx.config.assignTimeoutSeconds * 1000);
+  const timedOut = await ctx.db.transaction().execute(async (trx) => {
+    await repo.takeAssignmentLock(trx);
+    const rows = await repo.unansweredAssignments(trx, before);
+    const out: { id: string; agentId: string; agentName: string; teamId: string | null; event: Awaited<ReturnType<typeof conversations.insertEvent>> }[] = [];
+    for (const row of rows) {
+      const agent = await repo.agentLoad(trx, row.assignee_id);
+      await trx
+        .updateTable('conversations')
+        .set((eb) => ({
+          status: 'queued',
+          assignee_id: null,
+          queued_at: eb.fn.coalesce('queued_at', eb.val(now)),
+          missed_agent_ids: eb.fn('array_append', ['missed_agent_ids', eb.val(row.assignee_id)]),
+        }))
+        .where('id', '=', row.id)
+        .execute();
+      const event = await conversations.insertEvent(trx, {
+        conversationId: row.id,
+        type: 'assignment_timed_out',
+        actorId: null,
+        data: { agentId: row.assignee_id, agentName: agent?.name ?? null, seconds: ctx.config.assignTimeoutSeconds },
+      });
+      out.push({ id: row.id, agentId: row.assignee_id, agentName: agent?.name ?? '', teamId: row.team_id, event });
+    }
+    return out;
+  });
+  for (const t of timedOut) {
+    ctx.bus.publish('conversation.event_recorded', { event: conversations.toEvent(t.event, null) });
+    ctx.bus.publish('conversation.updated', { conversationId: t.id });
+    const conversation = await conversations.getConversation(ctx.db, t.id);
+    if (conversation) ctx.bus.publish('assignment.timed_out', { conversation, agentId: t.agentId, agentName: t.agentName });
+  }
+  if (timedOut.length) await assignQueuedConversations(ctx);
+  return timedOut.length;
+}

@@ -1,0 +1,145 @@
+import { sql } from 'kysely';
+import type { TSite, TSiteBody, TWidgetConfig, TWidgetSession } from '@kefu/shared';
+import { isWithinBusinessHours, ZSiteBody } from '@kefu/shared';
+import type { DbOrTrx } from '../db/database';
+import type { Ctx } from '../platform/context';
+import { AppError } from '../platform/errors';
+import { hashToken, randomToken } from '../platform/secrets';
+import type { SiteRow, VisitorRow } from './sites.table';
+
+const DEFAULT_GREETING = { 'zh-CN': '您好！有什么可以帮您？', en: 'Hi! How can we help?' };
+const DEFAULT_OFFLINE = {
+  'zh-CN': '客服暂时不在线。请留言并留下邮箱，我们会尽快回复。',
+  en: 'No one is online right now. Leave a message and your email, and we will get back to you.',
+};
+
+export function toSite(row: SiteRow): TSite {
+  return {
+    id: row.id,
+    name: row.name,
+    key: row.key,
+    allowedOrigins: row.allowed_origins,
+    defaultTeamId: row.default_team_id,
+    greeting: row.greeting,
+    offlineMessage: row.offline_message,
+    locale: row.locale,
+    color: row.color,
+    businessHours: row.business_hours,
+  };
+}
+
+export async function listSites(db: DbOrTrx): Promise<TSite[]> {
+  const rows = await db.selectFrom('sites').selectAll().orderBy('created_at').execute();
+  return rows.map(toSite);
+}
+
+export async function findSiteByKey(db: DbOrTrx, key: string): Promise<SiteRow | undefined> {
+  return db.selectFrom('sites').selectAll().where('key', '=', key).executeTakeFirst();
+}
+
+export async function createSite(ctx: Ctx, body: TSiteBody, key: string = randomToken(12)): Promise<TSite> {
+  const input = ZSiteBody.parse(body);
+  const row = await ctx.db
+    .insertInto('sites')
+    .values({
+      name: input.name,
+      key,
+      allowed_origins: JSON.stringify(input.allowedOrigins),
+      default_team_id: input.defaultTeamId,
+      greeting: JSON.stringify(input.greeting ?? DEFAULT_GREETING),
+      offline_message: JSON.stringify(input.offlineMessage ?? DEFAULT_OFFLINE),
+      locale: input.locale,
+      color: input.color,
+      business_hours: JSON.stringify(input.businessHours),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toSite(row);
+}
+
+export async function updateSite(ctx: Ctx, id: string, body: Partial<TSiteBody>): Promise<TSite> {
+  const input = ZSiteBody.partial().parse(body);
+  const set = {
+    ...(input.name !== undefined && { name: input.name }),
+    ...(input.allowedOrigins !== undefined && { allowed_origins: JSON.stringify(input.allowedOrigins) }),
+    ...(input.defaultTeamId !== undefined && { default_team_id: input.defaultTeamId }),
+    ...(input.greeting !== undefined && { greeting: JSON.stringify(input.greeting) }),
+    ...(input.offlineMessage !== undefined && { offline_message: JSON.stringify(input.offlineMessage) }),
+    ...(input.locale !== undefined && { locale: input.locale }),
+    ...(input.color !== undefined && { color: input.color }),
+    ...(input.businessHours !== undefined && { business_hours: JSON.stringify(input.businessHours) }),
+  };
+  const q = ctx.db.updateTable('sites').where('id', '=', id);
+  const row = Object.keys(set).length
+    ? await q.set(set).returningAll().executeTakeFirst()
+    : await ctx.db.selectFrom('sites').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('not_found', 'no such site');
+  return toSite(row);
+}
+
+/**
+ * True when a page on `hostOrigin` may embed the site's widget: listed in its allowed origins
+ * (or `*`), or Kefu's own origin (the built-in demo page).
+ */
+export function isOriginAllowed(site: SiteRow, hostOrigin: string, ownHost: string | undefined): boolean {
+  if (site.allowed_origins.includes('*') || site.allowed_origins.includes(hostOrigin)) return true;
+  try {
+    return ownHost !== undefined && new URL(hostOrigin).host === ownHost;
+  } catch {
+    return false;
+  }
+}
+
+/** What the widget shows before the first message: greeting, colours, and whether anyone can answer now. */
+export async function widgetConfig(ctx: Ctx, site: SiteRow): Promise<TWidgetConfig> {
+  const withinBusinessHours = isWithinBusinessHours(site.business_hours, ctx.clock());
+  let q = ctx.db
+    .selectFrom('users as u')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('u.active', '=', true)
+    .where('u.presence', '=', 'online');
+  if (site.default_team_id) {
+    const teamId = site.default_team_id;
+    q = q.where(({ exists, selectFrom }) =>
+      exists(selectFrom('team_members as tm').select('tm.user_id').whereRef('tm.user_id', '=', 'u.id').where('tm.team_id', '=', teamId)),
+    );
+  }
+  const { n } = await q.executeTakeFirstOrThrow();
+  return {
+    siteName: site.name,
+    color: site.color,
+    locale: site.locale,
+    greeting: site.greeting,
+    offlineMessage: site.offline_message,
+    withinBusinessHours,
+    agentsOnline: n > 0,
+    available: withinBusinessHours && n > 0,
+  };
+}
+
+/** Resumes the visitor behind `token` on this site, or issues a new anonymous visitor and token. */
+export async function openVisitorSession(ctx: Ctx, site: SiteRow, token: string | undefined): Promise<TWidgetSession> {
+  if (token) {
+    const visitor = await findVisitor(ctx.db, site.id, token);
+    if (visitor) {
+      await ctx.db.updateTable('visitors').set({ last_seen_at: ctx.clock() }).where('id', '=', visitor.id).execute();
+      return { visitorToken: token, visitorId: visitor.id, config: await widgetConfig(ctx, site) };
+    }
+  }
+  const fresh = randomToken();
+  const { id } = await ctx.db
+    .insertInto('visitors')
+    .values({ site_id: site.id, token_hash: hashToken(fresh), name: null, email: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { visitorToken: fresh, visitorId: id, config: await widgetConfig(ctx, site) };
+}
+
+export async function findVisitor(db: DbOrTrx, siteId: string, token: string): Promise<VisitorRow | undefined> {
+  return db
+    .selectFrom('visitors')
+    .selectAll()
+    .where('token_hash', '=', hashToken(token))
+    .where('site_id', '=', siteId)
+    .executeTakeFirst();
+}

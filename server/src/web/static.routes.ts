@@ -1,0 +1,43 @@
+import { existsSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Hono } from 'hono';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { AppEnv } from '../platform/http';
+
+const REPO = resolve(fileURLToPath(import.meta.url), '../../../..');
+const WIDGET_DIST = resolve(REPO, 'widget/dist');
+const PORTAL_DIST = resolve(REPO, 'portal/dist');
+
+const root = (abs: string) => relative(process.cwd(), abs) || '.';
+const missingBuild = (what: string) =>
+  `${what} is not built: run "pnpm run build" (the README's start command does it for you).`;
+
+/** The widget loader, the widget iframe app and the portal, built by Vite. */
+export const staticRoutes = new Hono<AppEnv>()
+  .get('/widget.js', async (c, next) => {
+    if (!existsSync(resolve(WIDGET_DIST, 'widget.js'))) return c.text(missingBuild('The widget'), 503);
+    // Short cache: sites keep the same URL and must pick up new versions.
+    c.header('Cache-Control', 'public, max-age=300');
+    c.header('Access-Control-Allow-Origin', '*');
+    const res = await serveStatic({ root: root(WIDGET_DIST), path: 'widget.js' })(c, next);
+    return res ?? c.notFound();
+  })
+  .use('/widget/assets/*', async (c, next) => {
+    c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    await next();
+  })
+  .get('/widget/*', serveStatic({ root: root(WIDGET_DIST), rewriteRequestPath: (p) => p.replace(/^\/widget/, '') }))
+  .get('/portal', (c) => c.redirect('/portal/'))
+  .use('/portal/assets/*', async (c, next) => {
+    c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    await next();
+  })
+  .get('/portal/*', serveStatic({ root: root(PORTAL_DIST), rewriteRequestPath: (p) => p.replace(/^\/portal/, '') }))
+  // SPA fallback: any other portal path is the app's own route.
+  .get('/portal/*', async (c, next) => {
+    if (!existsSync(resolve(PORTAL_DIST, 'index.html'))) return c.text(missingBuild('The portal'), 503);
+    c.header('Cache-Control', 'no-cache');
+    const res = await serveStatic({ root: root(PORTAL_DIST), path: 'index.html' })(c, next);
+    return res ?? c.notFound();
+  });
