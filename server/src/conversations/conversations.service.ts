@@ -291,7 +291,10 @@ export async function transfer(ctx: Ctx, agent: Agent, id: string, body: TTransf
     fx.routing = true; // the previous agent has capacity again
   });
   publish(ctx, fx, new Map([[agent.id, agent.name]]));
-  return getForAgent(ctx, agent, id);
+  // No view check here: after a transfer to another team the agent may no longer see it.
+  const after = await repo.getConversation(ctx.db, id);
+  if (!after) throw new AppError('not_found', 'no such conversation');
+  return after;
 }
 
 export async function resolve(ctx: Ctx, agent: Agent, id: string): Promise<TConversation> {

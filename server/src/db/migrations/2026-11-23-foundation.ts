@@ -134,10 +134,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('conversation_events')
     .columns(['conversation_id', 'created_at'])
     .execute();
+  await createAdapterTable(db);
+}
+
+// socket.io's PostgreSQL adapter keeps large cross-process packets here (docs/deployment.md).
+async function createAdapterTable(db: Kysely<any>): Promise<void> {
+  await sql`create table if not exists socket_io_attachments (id bigserial unique, created_at timestamptz default now(), payload bytea)`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['conversation_events', 'messages', 'conversations', 'visitors', 'sites', 'canned_replies', 'team_members', 'teams', 'sessions', 'users']) {
+  for (const t of ['socket_io_attachments', 'conversation_events', 'messages', 'conversations', 'visitors', 'sites', 'canned_replies', 'team_members', 'teams', 'sessions', 'users']) {
     await db.schema.dropTable(t).ifExists().execute();
   }
 }

@@ -1,0 +1,283 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { OpenDatabase } from '../platform/database';
+import type { RunningServer } from '../server';
+import {
+  api,
+  connectAgent,
+  connectCustomer,
+  createAgent,
+  createTestDatabase,
+  eventually,
+  login,
+  newClientId,
+  nextEvent,
+  startTestServer,
+  type CustomerSocket,
+} from '../testing/test-server';
+import { assignQueuedConversations, requeueUnansweredAssignments } from './routing.service';
+
+let database: OpenDatabase;
+let server: RunningServer;
+let adminToken: string;
+let offset = 0;
+const clock = () => new Date(Date.now() + offset);
+const sockets: { close(): void }[] = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  server = await startTestServer({ database, clock, env: { KEFU_ASSIGN_TIMEOUT_SECONDS: '60' }, sweepMs: 60_000 });
+  adminToken = (await login(server)).token;
+});
+afterAll(async () => {
+  sockets.forEach((s) => s.close());
+  await server?.close();
+  await database?.close();
+});
+
+let teamSeq = 0;
+async function newTeam(): Promise<string> {
+  const { body } = await api(server, '/api/teams', { token: adminToken, body: { name: `Team ${++teamSeq}-${Date.now()}` } });
+  return body.team.id;
+}
+async function newSite(teamId: string): Promise<string> {
+  const { body } = await api(server, '/api/sites', { token: adminToken, body: { name: 'Shop', defaultTeamId: teamId } });
+  return body.site.key;
+}
+async function online(token: string) {
+  await api(server, '/api/me/presence', { method: 'PUT', token, body: { presence: 'online' } });
+}
+async function offline(token: string) {
+  await api(server, '/api/me/presence', { method: 'PUT', token, body: { presence: 'offline' } });
+}
+async function ask(siteKey: string, text: string, visitorToken?: string): Promise<{ conversationId: string; socket: CustomerSocket; visitorToken: string }> {
+  const c = await connectCustomer(server, { siteKey, ...(visitorToken ? { visitorToken } : {}) });
+  sockets.push(c.socket);
+  const ack = await c.socket.emitWithAck('message:send', { conversationId: null, clientId: newClientId(), text });
+  if (!ack.ok) throw new Error(ack.message);
+  return { conversationId: ack.message.conversationId, socket: c.socket, visitorToken: c.visitorToken };
+}
+async function conversation(id: string) {
+  return (await api(server, `/api/conversations/${id}`, { token: adminToken })).body;
+}
+async function assigneeOf(id: string): Promise<string | null> {
+  return (await conversation(id)).conversation.assigneeId;
+}
+
+beforeEach(() => {
+  offset = 0;
+});
+
+describe('routing', () => {
+  it('fills agents least loaded first and never above their capacity', async () => {
+    const teamId = await newTeam();
+    const site = await newSite(teamId);
+    const agents = await Promise.all([1, 2, 3].map(() => createAgent(server, adminToken, { teamIds: [teamId], maxConcurrent: 2 })));
+    const ids = [];
+    for (let i = 0; i < 7; i++) ids.push((await ask(site, `q${i}`)).conversationId);
+    await Promise.all(agents.map((a) => online(a.token)));
+    await assignQueuedConversations(server.ctx);
+    const assignees = await Promise.all(ids.map(assigneeOf));
+    const counts = agents.map((a) => assignees.filter((x) => x === a.user.id).length);
+    expect(counts).toEqual([2, 2, 2]);
+    expect(assignees.filter((x) => x === null)).toHaveLength(1);
+    // The one left is the newest: oldest first.
+    expect(assignees[6]).toBeNull();
+    await Promise.all(agents.map((a) => offline(a.token)));
+  });
+
+  it('serves VIP customers first, then higher priority, then the oldest', async () => {
+    const teamId = await newTeam();
+    const site = await newSite(teamId);
+    const agent = await createAgent(server, adminToken, { teamIds: [teamId], maxConcurrent: 1 });
+    const plain = await ask(site, 'plain');
+    const urgent = await ask(site, 'urgent');
+    const vip = await ask(site, 'vip');
+    await api(server, `/api/conversations/${urgent.conversationId}`, { method: 'PATCH', token: adminToken, body: { priority: 'urgent' } });
+    const visitorId = (await conversation(vip.conversationId)).conversation.visitor.id;
+    await database.db.updateTable('visitors').set({ vip: true }).where('id', '=', visitorId).execute();
+
+    const queue = await api(server, '/api/conversations?view=queue', { token: agent.token });
+    const order = queue.body.conversations
+      .filter((c: { teamId: string }) => c.teamId === teamId)
+      .sort((a: any, b: any) => a.queue.position - b.queue.position)
+      .map((c: { id: string }) => c.id);
+    expect(order).toEqual([vip.conversationId, urgent.conversationId, plain.conversationId]);
+
+    await online(agent.token);
+    await assignQueuedConversations(server.ctx);
+    expect(await assigneeOf(vip.conversationId)).toBe(agent.user.id);
+    expect(await assigneeOf(urgent.conversationId)).toBeNull();
+    await offline(agent.token);
+  });
+
+  it('tells a queued customer their position live as the queue moves', async () => {
+    const teamId = await newTeam();
+    const site = await newSite(teamId);
+    const agent = await createAgent(server, adminToken, { teamIds: [teamId], maxConcurrent: 1 });
+    await ask(site, 'first');
+    const second = await ask(site, 'second');
+    const sync = await second.socket.emitWithAck('conversation:sync', { conversationId: second.conversationId, afterSeq: 0 });
+    if (!sync.ok) throw new Error(sync.message);
+    expect(sync.conversation?.queue?.position).toBe(2);
+    const moved = nextEvent(second.socket, 'conversation:updated', (c) => c.queue?.position === 1);
+    await online(agent.token);
+    await assignQueuedConversations(server.ctx);
+    expect((await moved).status).toBe('queued');
+    await offline(agent.token);
+  });
+
+  it('gives a returning customer back to their previous owner', async () => {
+    const teamId = await newTeam();
+    const site = await newSite(teamId);
+    const owner = await createAgent(server, adminToken, { teamIds: [teamId] });
+    const other = await createAgent(server, adminToken, { teamIds: [teamId] });
+    const first = await ask(site, 'first visit');
+    await online(owner.token);
+    await assignQueuedConversations(server.ctx);
+    expect(await assigneeOf(first.conversationId)).toBe(owner.user.id);
+    const ownerSocket = await connectAgent(server, owner.token);
+    sockets.push(ownerSocket);
+    await ownerSocket.emitWithAck('message:send', { conversationId: first.conversationId, clientId: newClientId(), text: 'hi', internal: false });
+    await api(server, `/api/conversations/${first.conversationId}/resolve`, { token: owner.token, body: {} });
+
+    // The other agent is idle and less loaded, but the customer returns to the owner.
+    await online(other.token);
+    const again = await ask(site, 'back again', first.visitorToken);
+    expect(again.conversationId).not.toBe(first.conversationId);
+    await assignQueuedConversations(server.ctx);
+    expect(await assigneeOf(again.conversationId)).toBe(owner.user.id);
+    await offline(owner.token);
+    await offline(other.token);
+  });
+
+  it('reopens a resolved conversation to the same owner when the customer writes again', async () => {
+    const teamId = await newTeam();
+    const site = await newSite(teamId);
+    const owner = await createAgent(server, adminToken, { teamIds: [teamId] });
+    const other = await createAgent(server, adminToken, { teamIds: [teamId] });
+    const c = await ask(site, 'question');
+    await online(owner.token);
+    await assignQueuedConversations(server.ctx);
+    const ownerSocket = await connectAgent(server, owner.token);
+    sockets.push(ownerSocket);
+    await ownerSocket.emitWithAck('message:send', { conversationId: c.conversationId, clientId: newClientId(), text: 'answer', internal: false });
+    await api(server, `/api/conversations/${c.conversationId}/resolve`, { token: owner.token, body: {} });
+    await online(other.token);
+
+    const ack = await c.socket.emitWithAck('message:send', { conversationId: c.conversationId, clientId: newClientId(), text: 'not fixed yet' });
+    expect(ack.ok && ack.conversation.status).toBe('queued');
+    await assignQueuedConversations(server.ctx);
+    const detail = await conversation(c.conversationId);
+    expect(detail.conversation.status).toBe('active');
+    expect(detail.conversation.assigneeId).toBe(owner.user.id);
+    expect(detail.events.map((e: { type: string }) => e.type)).toContain('reopened');
+    await offline(owner.token);
+    await offline(other.token);
+  });
+
+  it('offers an unanswered conversation to the next agent and alerts supervisors', async () => {
+    const teamId = await newTeam();
+    const site = await newSite(teamId);
+    const slow = await createAgent(server, adminToken, { teamIds: [teamId], name: 'Slow' });
+    const supervisor = await createAgent(server, adminToken, { teamIds: [], role: 'supervisor' });
+    const supervisorSocket = await connectAgent(server, supervisor.token);
+    sockets.push(supervisorSocket);
+    await online(slow.token);
+    const c = await ask(site, 'anyone?');
+    await assignQueuedConversations(server.ctx);
+    expect(await assigneeOf(c.conversationId)).toBe(slow.user.id);
+    const next = await createAgent(server, adminToken, { teamIds: [teamId], name: 'Next' });
+    await online(next.token);
+
+    offset = 30_000;
+    expect(await requeueUnansweredAssignments(server.ctx)).toBe(0);
+    const alert = nextEvent(supervisorSocket, 'alert', (a) => a.conversationId === c.conversationId);
+    offset = 61_000;
+    // The background worker may get there first; either way it happens exactly once.
+    await requeueUnansweredAssignments(server.ctx);
+    expect(await alert).toMatchObject({ kind: 'assignment_timeout', agentName: 'Slow' });
+    await eventually(async () => (await assigneeOf(c.conversationId)) === next.user.id);
+    const detail = await conversation(c.conversationId);
+    expect(detail.events.map((e: { type: string }) => e.type)).toEqual(['created', 'assigned', 'assignment_timed_out', 'assigned']);
+    await offline(slow.token);
+    await offline(next.token);
+  });
+
+  it('lets an agent claim from the team queue, once', async () => {
+    const teamId = await newTeam();
+    const site = await newSite(teamId);
+    const a = await createAgent(server, adminToken, { teamIds: [teamId] });
+    const b = await createAgent(server, adminToken, { teamIds: [teamId] });
+    const c = await ask(site, 'claim me');
+    const [ra, rb] = await Promise.all([
+      api(server, `/api/conversations/${c.conversationId}/claim`, { token: a.token, body: {} }),
+      api(server, `/api/conversations/${c.conversationId}/claim`, { token: b.token, body: {} }),
+    ]);
+    expect([ra.status, rb.status].sort()).toEqual([200, 409]);
+  });
+
+  it('keeps the owner on record through a transfer, with the reason on the trail', async () => {
+    const teamId = await newTeam();
+    const otherTeam = await newTeam();
+    const site = await newSite(teamId);
+    const first = await createAgent(server, adminToken, { teamIds: [teamId] });
+    const second = await createAgent(server, adminToken, { teamIds: [teamId] });
+    const c = await ask(site, 'refund please');
+    await api(server, `/api/conversations/${c.conversationId}/claim`, { token: first.token, body: {} });
+    const s = await connectAgent(server, first.token);
+    sockets.push(s);
+    await s.emitWithAck('message:send', { conversationId: c.conversationId, clientId: newClientId(), text: 'on it', internal: false });
+
+    const t1 = await api(server, `/api/conversations/${c.conversationId}/transfer`, { token: first.token, body: { toAgentId: second.user.id, reason: '退款需要财务' } });
+    expect(t1.status).toBe(200);
+    expect(t1.body.conversation).toMatchObject({ assigneeId: second.user.id, ownerId: first.user.id });
+    const forbidden = await api(server, `/api/conversations/${c.conversationId}/resolve`, { token: first.token, body: {} });
+    expect(forbidden.status).toBe(403);
+
+    const t2 = await api(server, `/api/conversations/${c.conversationId}/transfer`, { token: second.token, body: { toTeamId: otherTeam, reason: 'billing team' } });
+    expect(t2.body.conversation).toMatchObject({ status: 'queued', teamId: otherTeam, ownerId: first.user.id });
+    const detail = await conversation(c.conversationId);
+    const transfers = detail.events.filter((e: { type: string }) => e.type === 'transferred');
+    expect(transfers.map((e: { data: { reason: string } }) => e.data.reason)).toEqual(['退款需要财务', 'billing team']);
+    const bad = await api(server, `/api/conversations/${c.conversationId}/transfer`, { token: adminToken, body: { reason: 'nowhere' } });
+    expect(bad.status).toBe(400);
+  });
+});
+
+describe('roles', () => {
+  it('are enforced by the server, not just hidden in the portal', async () => {
+    const teamId = await newTeam();
+    const agent = await createAgent(server, adminToken, { teamIds: [teamId] });
+    expect((await api(server, '/api/users', { token: agent.token, body: { email: 'x@y.zz', name: 'x', password: 'password1' } })).status).toBe(403);
+    expect((await api(server, '/api/conversations?view=all', { token: agent.token })).status).toBe(403);
+    expect((await api(server, '/api/sites', { token: agent.token })).status).toBe(403);
+    expect((await api(server, '/api/conversations?view=mine')).status).toBe(401);
+
+    const otherTeam = await newTeam();
+    const site = await newSite(otherTeam);
+    const c = await ask(site, 'not yours');
+    expect((await api(server, `/api/conversations/${c.conversationId}`, { token: agent.token })).status).toBe(403);
+    expect((await api(server, `/api/conversations/${c.conversationId}/claim`, { token: agent.token, body: {} })).status).toBe(403);
+  });
+
+  it('refuses a wrong password and a malformed login', async () => {
+    expect((await api(server, '/api/auth/login', { body: { email: 'admin@test.local', password: 'nope' } })).status).toBe(401);
+    const bad = await api(server, '/api/auth/login', { body: { email: 'not-an-email' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ ok: false, code: 'bad_request' });
+  });
+});
+
+describe('widget origins', () => {
+  it('refuses a host page that is not among the site\'s allowed origins', async () => {
+    const teamId = await newTeam();
+    const { body } = await api(server, '/api/sites', { token: adminToken, body: { name: 'Strict', defaultTeamId: teamId, allowedOrigins: ['https://shop.example.com'] } });
+    const ok = await api(server, '/api/widget/session', { body: { siteKey: body.site.key, hostOrigin: 'https://shop.example.com' } });
+    expect(ok.status).toBe(200);
+    const refused = await api(server, '/api/widget/session', { body: { siteKey: body.site.key, hostOrigin: 'https://evil.example.net' } });
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('origin_not_allowed');
+    await expect(connectCustomer(server, { siteKey: body.site.key, hostOrigin: 'https://evil.example.net' })).rejects.toThrow();
+  });
+});
+
