@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
-import { ZCreateUserBody, ZLoginBody, ZPresence, ZTeamBody, ZUpdateUserBody, ZId } from '@kefu/shared';
+import { ZCreateUserBody, ZLocale, ZLoginBody, ZPresence, ZTeamBody, ZUpdateUserBody, ZId } from '@kefu/shared';
 import { jsonBody, requireRole, SESSION_COOKIE, sessionToken, type AppEnv } from '../platform/http';
 import { parseInput } from '../platform/validate';
 import { listUsers } from './agents.repository';
@@ -28,6 +28,10 @@ export const agentsRoutes = new Hono<AppEnv>()
     return c.json({ ok: true as const });
   })
   .get('/me', requireRole(), async (c) => c.json({ ok: true as const, user: await agents.getUser(c.var.ctx.db, c.var.agent.id) }))
+  .patch('/me', requireRole(), async (c) => {
+    const body = parseInput(z.object({ locale: ZLocale }), await jsonBody(c));
+    return c.json({ ok: true as const, user: await agents.updateUser(c.var.ctx, c.var.agent.id, body) });
+  })
   .put('/me/presence', requireRole(), async (c) => {
     const { presence } = parseInput(z.object({ presence: ZPresence }), await jsonBody(c));
     return c.json({ ok: true as const, user: await agents.setPresence(c.var.ctx, c.var.agent.id, presence) });

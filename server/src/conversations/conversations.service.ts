@@ -267,7 +267,10 @@ export async function transfer(ctx: Ctx, agent: Agent, id: string, body: TTransf
     assertCanView(agent, view);
     assertCanHandle(agent, view);
     if (conv.status === 'resolved') throw new AppError('invalid_transition', 'a resolved conversation cannot be transferred');
-    const data: Record<string, unknown> = { fromAgentId: conv.assignee_id, reason: input.reason, ownerId: conv.owner_id };
+    const from = conv.assignee_id
+      ? await trx.selectFrom('users').select('name').where('id', '=', conv.assignee_id).executeTakeFirst()
+      : undefined;
+    const data: Record<string, unknown> = { fromAgentId: conv.assignee_id, fromAgentName: from?.name ?? null, reason: input.reason, ownerId: conv.owner_id };
     if (input.toAgentId) {
       if (input.toAgentId === conv.assignee_id) throw new AppError('conflict', 'the conversation is already with this agent');
       const target = await trx.selectFrom('users').select(['id', 'name']).where('id', '=', input.toAgentId).where('active', '=', true).executeTakeFirst();

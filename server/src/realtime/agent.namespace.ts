@@ -101,7 +101,6 @@ export function setupAgentNamespace(ctx: Ctx, ns: AgentNamespace, customers: () 
         .then((c) => {
           if (!c) return;
           customers().to(visitorRoom(c.visitor_id)).emit('typing', p.data);
-          socket.to(conversationRoom(p.data.conversationId)).emit('typing', p.data);
         })
         .catch(() => {});
     });

@@ -1,0 +1,59 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { TConversation, TInboxView } from '@kefu/shared';
+import { api } from '../../api/kefu-api';
+import { useSocket, useSocketEvent } from '../../api/socket-context';
+import { useSession } from '../../session/session-context';
+import { applyUpdate } from '../inbox-view';
+
+/** One inbox view: loaded over REST, kept live by `conversation:updated`, reloaded after reconnects. */
+export function useInbox(view: TInboxView) {
+  const { user } = useSession();
+  const { socket } = useSocket();
+  const [items, setItems] = useState<TConversation[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const reloadTimer = useRef<ReturnType<typeof setTimeout>>();
+  const generation = useRef(0);
+
+  function load() {
+    const gen = ++generation.current;
+    api.conversations(view).then(
+      (list) => { if (gen === generation.current) { setItems(list); setError(null); } },
+      (err) => { if (gen === generation.current) setError(err); },
+    );
+  }
+
+  useEffect(() => {
+    setItems(null);
+    load();
+  }, [view]);
+
+  useEffect(() => {
+    if (!socket) return;
+    const onConnect = () => load();
+    socket.on('connect', onConnect);
+    return () => { socket.off('connect', onConnect); };
+  }, [socket, view]);
+
+  useEffect(() => () => clearTimeout(reloadTimer.current), []);
+
+  useSocketEvent('conversation:updated', (c) => {
+    setItems((list) => {
+      if (!list) return list;
+      const before = list.find((x) => x.id === c.id);
+      // Queue positions of the others move when one enters or leaves the queue: refetch them soon.
+      if (view === 'queue' && (before?.status === 'queued') !== (c.status === 'queued')) {
+        clearTimeout(reloadTimer.current);
+        reloadTimer.current = setTimeout(load, 400);
+      }
+      return applyUpdate(list, c, view, user);
+    });
+  });
+
+  return {
+    items,
+    error,
+    reload: load,
+    /** Puts a conversation the server just returned (claim, resolve...) into the list. */
+    apply: (c: TConversation) => setItems((list) => (list ? applyUpdate(list, c, view, user) : list)),
+  };
+}

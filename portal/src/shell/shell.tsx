@@ -1,0 +1,33 @@
+import { roleAtLeast, type TLocale } from '@kefu/shared';
+import { useRoute } from '../hash-router';
+import { useSession } from '../session/session-context';
+import { useI18n } from '../i18n/i18n-context';
+import { InboxScreen } from '../conversations/inbox-screen';
+import { SettingsScreen } from '../settings/settings-screen';
+import { AlertList } from './alert-list';
+import { TopBar } from './top-bar';
+import './shell.css';
+
+/** The signed-in app: top bar, supervisor alerts, and the routed screen. */
+export function Shell(props: { locale: TLocale; onLocale: (l: TLocale) => void }) {
+  const route = useRoute();
+  const { user } = useSession();
+  const { t } = useI18n();
+  const section = route[0] === 'settings' ? 'settings' : 'inbox';
+
+  function skipToMain(e: Event) {
+    e.preventDefault();
+    document.getElementById('main')?.focus();
+  }
+
+  return (
+    <div class="shell">
+      <a class="skip-link" href="#main" onClick={skipToMain}>{t('nav.skip')}</a>
+      <TopBar section={section} locale={props.locale} onLocale={props.onLocale} />
+      {roleAtLeast(user.role, 'supervisor') && <AlertList />}
+      <main id="main" class="shell-main" tabIndex={-1}>
+        {section === 'settings' ? <SettingsScreen route={route.slice(1)} /> : <InboxScreen route={route.slice(1)} />}
+      </main>
+    </div>
+  );
+}
