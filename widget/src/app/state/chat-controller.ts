@@ -1,0 +1,249 @@
+import type { TCustomerConversation, TLocale, TMessage } from '@kefu/shared';
+import { pickLocale } from '@kefu/shared/i18n';
+import type { CustomerConnection, TConnect, TConnectionHandlers } from '../transport/customer-connection';
+import { Outbox, outboxKey } from '../transport/outbox';
+import { OutboxSender } from '../transport/outbox-sender';
+import { visitorTokenKey, type TStartSession } from '../transport/session-api';
+import type { TFrameMessage } from '../host/host-messages';
+import { lastSeq, mergeMessages } from './merge-messages';
+import { createStore, type TStore } from './store';
+import type { TChatState } from './chat-state';
+
+export type TChatDeps = {
+  siteKey: string;
+  hostOrigin: string;
+  hostLocale: TLocale | null;
+  storage: Storage;
+  startSession: TStartSession;
+  connect: TConnect;
+  /** Posts to the host page (the loader). */
+  postToHost(message: TFrameMessage): void;
+  languages: readonly string[];
+};
+
+export type TChatController = ReturnType<typeof createChatController>;
+
+const TYPING_IDLE_MS = 3000;
+const TYPING_REPEAT_MS = 2000;
+
+/** Wires session, socket, outbox and state together; components call its actions and read its store. */
+export function createChatController(deps: TChatDeps) {
+  const outbox = new Outbox(deps.storage, outboxKey(deps.siteKey));
+  const store: TStore<TChatState> = createStore<TChatState>({
+    phase: 'idle',
+    failure: null,
+    connection: 'connecting',
+    config: null,
+    hostLocale: deps.hostLocale,
+    browserLocale: pickLocale(deps.languages),
+    conversation: null,
+    messages: [],
+    outbox: outbox.list(),
+    agentTyping: false,
+    freshStart: false,
+    offlineSent: false,
+    open: false,
+    unread: 0,
+    identity: null,
+  });
+  let connection: CustomerConnection | null = null;
+  let sessionRetryMs = 2000;
+  outbox.subscribe(() => store.set({ outbox: outbox.list() }));
+
+  const sender = new OutboxSender(outbox, {
+    send: (payload) => (connection as CustomerConnection).send(payload),
+    canSend: () => !!connection && store.get().connection === 'connected',
+    onAcked: (ack) => {
+      const isNew = store.get().conversation?.id !== ack.conversation.id;
+      store.set({ freshStart: false });
+      applyConversation(ack.conversation, [ack.message]);
+      // Events of a conversation we did not know yet were ignored until now: fetch them.
+      if (isNew) void sync(true);
+    },
+  });
+
+  /** Adopts `conversation` (replacing the view when it is another one) and merges its messages. */
+  function applyConversation(conversation: TCustomerConversation, messages: TMessage[]): void {
+    const s = store.get();
+    const same = s.conversation?.id === conversation.id;
+    const merged = mergeMessages(same ? s.messages : [], messages);
+    store.set({
+      conversation,
+      messages: merged,
+      agentTyping: conversation.status === 'active' && same && s.agentTyping,
+    });
+  }
+
+  /** Would an event about `conversation` concern what the customer is looking at? */
+  function concerns(conversationId: string, status?: TCustomerConversation['status']): boolean {
+    const s = store.get();
+    if (s.conversation) return s.conversation.id === conversationId;
+    return !(s.freshStart && status === 'resolved');
+  }
+
+  /** Fetches what this view misses (`fromStart`: the whole conversation, for one just adopted). */
+  async function sync(fromStart = false): Promise<void> {
+    if (!connection) return;
+    const s = store.get();
+    const ack = await connection.sync({
+      conversationId: s.freshStart ? null : (s.conversation?.id ?? null),
+      afterSeq: fromStart || s.freshStart || !s.conversation ? 0 : lastSeq(s.messages),
+    });
+    if (!ack.ok || !ack.conversation) return;
+    if (!concerns(ack.conversation.id, ack.conversation.status)) return;
+    store.set({ freshStart: false });
+    applyConversation(ack.conversation, ack.messages);
+  }
+
+  const handlers: TConnectionHandlers = {
+    state: (connectionState) => store.set({ connection: connectionState }),
+    connected: () => {
+      void sync().finally(() => void sender.flush());
+    },
+    message: (message) => {
+      const s = store.get();
+      if (message.internal || !s.conversation || s.conversation.id !== message.conversationId) return;
+      applyConversation(s.conversation, [message]);
+      if (message.author !== 'agent') return;
+      store.set({ agentTyping: false });
+      deps.postToHost({
+        kefu: 'event',
+        name: 'message',
+        data: { id: message.id, author: message.author, authorName: message.authorName, createdAt: message.createdAt },
+      });
+      if (!store.get().open) setUnread(store.get().unread + 1);
+    },
+    conversation: (conversation) => {
+      if (!concerns(conversation.id, conversation.status)) return;
+      const adopted = !store.get().conversation;
+      applyConversation(conversation, []);
+      // Started elsewhere (another tab): fetch its messages.
+      if (adopted) void sync(true);
+    },
+    typing: (payload) => {
+      if (store.get().conversation?.id === payload.conversationId) store.set({ agentTyping: payload.typing });
+    },
+    unauthenticated: () => void renewSession(),
+  };
+
+  function setUnread(unread: number): void {
+    store.set({ unread });
+    deps.postToHost({ kefu: 'unread', count: unread });
+  }
+
+  async function renewSession(): Promise<boolean> {
+    const tokenKey = visitorTokenKey(deps.siteKey);
+    const visitorToken = deps.storage.getItem(tokenKey) ?? undefined;
+    const res = await deps.startSession({
+      siteKey: deps.siteKey,
+      hostOrigin: deps.hostOrigin,
+      ...(visitorToken ? { visitorToken } : {}),
+    });
+    if (!res.ok) {
+      store.set({ phase: connection ? 'ready' : 'failed', failure: res.code });
+      if (res.retryable) setTimeout(() => void renewSession(), (sessionRetryMs = Math.min(sessionRetryMs * 2, 60_000)));
+      return false;
+    }
+    try {
+      deps.storage.setItem(tokenKey, res.session.visitorToken);
+    } catch {
+      // Blocked storage: this page still works, a reload starts as a new visitor.
+    }
+    store.set({ phase: 'ready', failure: null, config: res.session.config });
+    const auth = { siteKey: deps.siteKey, visitorToken: res.session.visitorToken, hostOrigin: deps.hostOrigin };
+    if (connection) connection.setAuth(auth);
+    else connection = deps.connect(auth, handlers);
+    return true;
+  }
+
+  let typingSentAt = 0;
+  let typingTimer: ReturnType<typeof setTimeout> | undefined;
+  function emitTyping(typing: boolean): void {
+    const id = store.get().conversation?.id;
+    if (id && connection) connection.typing({ conversationId: id, typing });
+  }
+
+  function start(): Promise<void> {
+    const phase = store.get().phase;
+    if (phase === 'starting' || phase === 'ready') return Promise.resolve();
+    store.set({ phase: 'starting', failure: null });
+    return renewSession().then(() => undefined);
+  }
+
+  function stopTyping(): void {
+    clearTimeout(typingTimer);
+    if (!typingSentAt) return;
+    typingSentAt = 0;
+    emitTyping(false);
+  }
+
+  function queueMessage(text: string, email: string | undefined): boolean {
+    const body = text.trim();
+    if (!body) return false;
+    const s = store.get();
+    outbox.add({
+      text: body,
+      conversationId: s.freshStart ? null : (s.conversation?.id ?? null),
+      ...(email ? { email } : {}),
+    });
+    stopTyping();
+    void sender.flush();
+    void start();
+    return true;
+  }
+
+  return {
+    store,
+
+    /** Asks for a session and connects (once); called on the first open, or at load for a returning visitor. */
+    start,
+
+    /** Has this browser talked to the site before (then connect at load, for unread badges)? */
+    isReturningVisitor(): boolean {
+      return !!deps.storage.getItem(visitorTokenKey(deps.siteKey)) || outbox.list().length > 0;
+    },
+
+    setOpen(open: boolean): void {
+      store.set({ open });
+      if (!open) return;
+      if (store.get().unread) setUnread(0);
+      void start();
+    },
+
+    setHostLocale: (hostLocale: TLocale) => store.set({ hostLocale }),
+    identify: (identity: Record<string, unknown>) => store.set({ identity }),
+
+    /** Queues a message (shown at once as sending) and sends the outbox. */
+    send(text: string): void {
+      queueMessage(text, undefined);
+    },
+
+    /** The offline form: a message with an optional email; the conversation waits in the queue. */
+    leaveMessage(text: string, email: string): void {
+      if (queueMessage(text, email.trim() || undefined)) store.set({ offlineSent: true });
+    },
+
+    retry(clientId: string): void {
+      outbox.retry(clientId);
+      void sender.flush();
+    },
+
+    /** Clears the resolved conversation: the next message opens a new one. */
+    startNew(): void {
+      store.set({ conversation: null, messages: [], freshStart: true, agentTyping: false, offlineSent: false });
+    },
+
+    /** Called on composer input: "typing" at most every 2 s, "stopped" after 3 s without input. */
+    noteTyping(): void {
+      const now = Date.now();
+      if (now - typingSentAt > TYPING_REPEAT_MS) {
+        typingSentAt = now;
+        emitTyping(true);
+      }
+      clearTimeout(typingTimer);
+      typingTimer = setTimeout(stopTyping, TYPING_IDLE_MS);
+    },
+
+    stopTyping,
+  };
+}

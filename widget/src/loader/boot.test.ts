@@ -1,0 +1,144 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { boot, type TKefuApi } from './boot';
+
+const SERVER = 'https://kefu.example.com';
+
+function embed(attrs: Record<string, string> = {}) {
+  const script = document.createElement('script');
+  script.setAttribute('src', `${SERVER}/widget.js`);
+  script.dataset.site = 'SITE_KEY';
+  for (const [k, v] of Object.entries(attrs)) script.setAttribute(k, v);
+  document.head.appendChild(script);
+}
+
+const shadow = () => (document.querySelector('kefu-widget') as HTMLElement).shadowRoot as ShadowRoot;
+const launcher = () => shadow().querySelector('button') as HTMLButtonElement;
+const iframe = () => shadow().querySelector('iframe');
+
+// jsdom gives no browsing context to an iframe inside a shadow root: lend it one of a light-DOM iframe.
+function click() {
+  launcher().click();
+  const frame = iframe() as HTMLIFrameElement;
+  if (frame.contentWindow) return;
+  const stand = document.createElement('iframe');
+  document.body.appendChild(stand);
+  const win = stand.contentWindow;
+  Object.defineProperty(frame, 'contentWindow', { get: () => win });
+}
+const badge = () => shadow().querySelector('span') as HTMLSpanElement;
+
+function fromFrame(data: unknown, origin = SERVER) {
+  window.dispatchEvent(new MessageEvent('message', { data, origin, source: iframe()?.contentWindow ?? null }));
+}
+
+describe('the loader', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    document.head.innerHTML = '';
+    document.body.innerHTML = '';
+    delete (window as { Kefu?: unknown }).Kefu;
+  });
+
+  it('draws a launcher named "Open chat" in the page language', () => {
+    embed();
+    boot(window, document);
+    expect(launcher().getAttribute('aria-label')).toBe('Open chat');
+    expect(iframe()).toBeNull();
+  });
+
+  it('names the launcher in Chinese with data-locale="zh-CN"', () => {
+    embed({ 'data-locale': 'zh-CN' });
+    boot(window, document);
+    expect(launcher().getAttribute('aria-label')).toBe('打开客服');
+  });
+
+  it('creates the iframe with the server origin, site key and locale when the launcher is clicked', () => {
+    embed({ 'data-locale': 'zh-CN' });
+    boot(window, document);
+    click();
+    const frame = iframe() as HTMLIFrameElement;
+    expect(frame.src).toBe(`${SERVER}/widget/frame.html?site=SITE_KEY&locale=zh-CN`);
+    expect(frame.title).toBe('Kefu chat');
+    expect(launcher().getAttribute('aria-expanded')).toBe('true');
+  });
+
+  it('replays calls queued before the script loaded', () => {
+    const opened = vi.fn();
+    (window as { Kefu?: unknown }).Kefu = { q: [['on', 'open', opened], ['open']] };
+    embed();
+    const api = boot(window, document) as TKefuApi;
+    expect((window as { Kefu?: unknown }).Kefu).toBe(api);
+    expect(iframe()).not.toBeNull();
+    expect(opened).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows the unread count the iframe reports from the server origin', () => {
+    embed();
+    boot(window, document);
+    click();
+    fromFrame({ kefu: 'unread', count: 3 });
+    expect(badge().hidden).toBe(false);
+    expect(badge().textContent).toBe('3');
+  });
+
+  it('ignores messages from any other origin', () => {
+    embed();
+    const api = boot(window, document) as TKefuApi;
+    const closed = vi.fn();
+    api.on('close', closed);
+    click();
+    fromFrame({ kefu: 'unread', count: 5 }, 'https://evil.example');
+    window.dispatchEvent(new MessageEvent('message', { data: { kefu: 'unread', count: 6 }, origin: SERVER, source: window }));
+    fromFrame({ kefu: 'close' }, 'https://evil.example');
+    expect(badge().hidden).toBe(true);
+    expect(closed).not.toHaveBeenCalled();
+    expect(launcher().getAttribute('aria-expanded')).toBe('true');
+  });
+
+  it('ignores malformed messages from the right origin', () => {
+    embed();
+    boot(window, document);
+    click();
+    fromFrame({ kefu: 'unread', count: 'lots' });
+    fromFrame('close');
+    expect(badge().hidden).toBe(true);
+  });
+
+  it('closes on Escape and on the iframe asking, and gives focus back to the launcher', () => {
+    embed();
+    const api = boot(window, document) as TKefuApi;
+    const closed = vi.fn();
+    api.on('close', closed);
+    click();
+    launcher().focus();
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+    expect(launcher().getAttribute('aria-expanded')).toBe('false');
+    expect(shadow().activeElement).toBe(launcher());
+    api.open();
+    fromFrame({ kefu: 'close' });
+    expect(closed).toHaveBeenCalledTimes(2);
+  });
+
+  it('posts to the iframe only at the server origin, after it is ready', () => {
+    embed();
+    const api = boot(window, document) as TKefuApi;
+    api.identify({ email: 'amy@example.com' });
+    click();
+    const post = vi.spyOn(iframe()?.contentWindow as Window, 'postMessage');
+    expect(post).not.toHaveBeenCalled();
+    fromFrame({ kefu: 'ready' });
+    expect(post).toHaveBeenCalledWith({ kefu: 'identify', data: { email: 'amy@example.com' } }, SERVER);
+    expect(post).toHaveBeenCalledWith({ kefu: 'open' }, SERVER);
+  });
+
+  it('loads the iframe in the background once the page is idle', () => {
+    embed();
+    boot(window, document);
+    vi.runAllTimers();
+    expect(iframe()).not.toBeNull();
+    expect(launcher().getAttribute('aria-expanded')).toBe('false');
+  });
+});

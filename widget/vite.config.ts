@@ -1,0 +1,13 @@
+import { defineConfig } from 'vite';
+import preact from '@preact/preset-vite';
+
+// The widget app inside the iframe: served by the Kefu server under /widget/.
+export default defineConfig({
+  base: '/widget/',
+  plugins: [preact()],
+  build: {
+    outDir: 'dist',
+    target: 'es2020',
+    rollupOptions: { input: { frame: 'frame.html' } },
+  },
+});
