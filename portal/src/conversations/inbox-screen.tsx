@@ -20,9 +20,9 @@ export function InboxScreen(props: { route: string[] }) {
   return (
     <div class={`inbox-layout ${selectedId ? 'has-selection' : ''}`}>
       <InboxList view={view} canSeeAll={canSeeAll} inbox={inbox} selectedId={selectedId}
-        onClaimed={(c) => navigate('mine', c.id)} />
+        onClaimed={(c) => navigate('inbox', 'mine', c.id)} />
       {selectedId ? (
-        <ConversationView key={selectedId} conversationId={selectedId} onBack={() => navigate(view)}
+        <ConversationView key={selectedId} conversationId={selectedId} onBack={() => navigate('inbox', view)}
           onChanged={inbox.apply} />
       ) : (
         <section class="chat chat-placeholder" aria-label={t('chat.log')}>

@@ -28,7 +28,7 @@ export const demoRoutes = new Hono<AppEnv>().get('/', (c) =>
   </div>
   <div class="card">
     <h2>Embed code</h2>
-    <pre><code>&lt;script src="${new URL(c.req.url).origin}/widget.js" data-site="${DEMO_SITE_KEY}" async&gt;&lt;/script&gt;</code></pre>
+    <pre style="white-space:pre-wrap;word-break:break-all"><code>&lt;script src="${new URL(c.req.url).origin}/widget.js" data-site="${DEMO_SITE_KEY}" async&gt;&lt;/script&gt;</code></pre>
   </div>
 </main>
 <script src="/widget.js" data-site="${DEMO_SITE_KEY}" async></script>

@@ -38,7 +38,9 @@ export type Config = {
 
 /** Reads the environment once, through zod; a bad variable stops start-up with its name. */
 export function readConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = ZEnv.safeParse(env);
+  // An empty variable counts as unset (DATABASE_URL= in a shell or compose file).
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = ZEnv.safeParse(present);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid configuration:\n  ${lines.join('\n  ')}`);

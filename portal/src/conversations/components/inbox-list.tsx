@@ -42,7 +42,7 @@ export function InboxList(props: Props) {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
     const i = views.indexOf(props.view);
     const next = views[(i + (e.key === 'ArrowRight' ? 1 : views.length - 1)) % views.length]!;
-    navigate(next);
+    navigate('inbox', next);
     requestAnimationFrame(() => document.getElementById(`tab-${next}`)?.focus());
   }
 
@@ -55,7 +55,7 @@ export function InboxList(props: Props) {
       <div class="tabs" role="tablist" aria-label={t('inbox.views')} onKeyDown={onTabKey}>
         {views.map((v) => (
           <button type="button" role="tab" key={v} id={`tab-${v}`} aria-selected={v === props.view} aria-controls="inbox-panel"
-            tabIndex={v === props.view ? 0 : -1} onClick={() => navigate(v)}>
+            tabIndex={v === props.view ? 0 : -1} onClick={() => navigate('inbox', v)}>
             {t(`inbox.${v}`)}
           </button>
         ))}
@@ -68,7 +68,7 @@ export function InboxList(props: Props) {
         {items && items.length > 0 && (
           <ul class="conv-list">
             {items.map((c) => (
-              <ConversationItem key={c.id} conversation={c} now={now} href={hrefFor(props.view, c.id)}
+              <ConversationItem key={c.id} conversation={c} now={now} href={hrefFor('inbox', props.view, c.id)}
                 selected={c.id === props.selectedId} claiming={claiming === c.id} onClaim={() => void claim(c)} />
             ))}
           </ul>
