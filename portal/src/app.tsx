@@ -45,6 +45,8 @@ export function App() {
   function chooseLocale(l: TLocale) {
     localStorage.setItem(LOCALE_KEY, l);
     setChosenLocale(l);
+    // Remember it on the account too, so the agent's other browsers follow.
+    if (auth.kind === 'signedIn') void api.setLocale(l).catch(() => undefined);
   }
 
   function logout() {

@@ -1,4 +1,5 @@
 import type {
+  TLocale,
   TCannedReply,
   TConversation,
   TConversationDetail,
@@ -24,6 +25,7 @@ export const api = {
     request<{ user: TUser }>('POST', '/api/auth/login', { email, password }).then((r) => r.user),
   logout: () => request<object>('POST', '/api/auth/logout', {}),
   me: () => request<{ user: TUser }>('GET', '/api/me').then((r) => r.user),
+  setLocale: (locale: TLocale) => request<{ user: TUser }>('PATCH', '/api/me', { locale }).then((r) => r.user),
   setPresence: (presence: TPresence) =>
     request<{ user: TUser }>('PUT', '/api/me/presence', { presence }).then((r) => r.user),
 

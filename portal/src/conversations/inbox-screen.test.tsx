@@ -40,4 +40,10 @@ describe('InboxScreen', () => {
     expect(screen.getByText('#1 in queue')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Claim' })).toBeTruthy();
   });
+
+  it('links each conversation to its own address under the inbox, so clicking opens it', async () => {
+    renderAs('agent', ['queue']);
+    const link = (await screen.findByText('Visitor #abcd')).closest('a');
+    expect(link?.getAttribute('href')).toMatch(/^#\/inbox\/queue\/[0-9a-f-]{36}$/);
+  });
 });
