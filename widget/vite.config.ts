@@ -8,6 +8,6 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     target: 'es2020',
-    rollupOptions: { input: { frame: 'frame.html' } },
+    rollupOptions: { input: { frame: 'frame.html', tracking: 'tracking.html' } },
   },
 });

@@ -10,6 +10,13 @@ import { AppError, toErrorBody } from './platform/errors';
 import type { AppEnv } from './platform/http';
 import { sitesRoutes, widgetRoutes } from './sites/sites.routes';
 import { staticRoutes } from './web/static.routes';
+import { complaintsPortalRoutes } from './complaints/complaints.portal.routes';
+import { trackingPageRoutes, trackingRoutes, widgetComplaintRoutes } from './complaints/complaints.public.routes';
+import { mailRoutes } from './mail/mail.routes';
+import { followUpsRoutes } from './followups/followups.routes';
+import { qualityRoutes } from './quality/quality.routes';
+import { surveyPageRoutes } from './surveys/survey-page.routes';
+import { surveyLinkRoutes, surveysRoutes } from './surveys/surveys.routes';
 
 /** The HTTP application: feature sub-apps joined with app.route(), one onError. */
 export function createApp(ctx: Ctx) {
@@ -19,7 +26,21 @@ export function createApp(ctx: Ctx) {
     await next();
   });
   // The widget frame must be embeddable anywhere (origins are checked by the API); the portal nowhere.
-  app.use('/portal/*', secureHeaders({ xFrameOptions: 'DENY' }));
+  app.use(
+    '/portal/*',
+    secureHeaders({
+      xFrameOptions: 'DENY',
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    }),
+  );
   app.use('/api/*', secureHeaders());
 
   app.get('/healthz', async (c) => {
@@ -31,6 +52,16 @@ export function createApp(ctx: Ctx) {
   app.route('/api/canned-replies', cannedRoutes);
   app.route('/api/sites', sitesRoutes);
   app.route('/api/widget', widgetRoutes);
+  app.route('/api/complaints', complaintsPortalRoutes);
+  app.route('/api/widget/complaints', widgetComplaintRoutes);
+  app.route('/api/track', trackingRoutes);
+  app.route('/api/mail', mailRoutes);
+  app.route('/c', trackingPageRoutes);
+  app.route('/api/surveys', surveysRoutes);
+  app.route('/api/survey-links', surveyLinkRoutes);
+  app.route('/api/follow-ups', followUpsRoutes);
+  app.route('/api/quality', qualityRoutes);
+  app.route('/s', surveyPageRoutes);
   if (ctx.config.demo) app.route('/demo', demoRoutes);
   app.route('/', staticRoutes);
   app.get('/', (c) => c.redirect(ctx.config.demo ? '/demo' : '/portal/'));

@@ -1,18 +1,23 @@
 import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { createAdapter } from '@socket.io/postgres-adapter';
 import { createApp } from './app';
 import { migrateToLatest } from './db/migrate';
 import { bootstrap } from './demo/bootstrap';
 import { EventBus } from './platform/bus';
 import { systemClock, type Clock } from './platform/clock';
+import { openCluster } from './platform/cluster';
 import type { Config } from './platform/config';
 import type { Ctx } from './platform/context';
 import { openDatabase, type OpenDatabase } from './platform/database';
+import { createLimits } from './platform/limits';
 import { createLogger } from './platform/logger';
 import { attachRealtime } from './realtime/realtime';
 import { startRoutingWorker } from './routing/routing.worker';
+import { listenForFollowUps } from './followups/followups.listeners';
+import { listenForQuality } from './quality/quality.listeners';
+import { listenForSurveys } from './surveys/surveys.listeners';
+import { listenForComplaints } from './complaints/complaints.listeners';
 
 export type RunningServer = {
   ctx: Ctx;
@@ -35,16 +40,18 @@ export async function startServer(
   await migrateToLatest(database.db);
   const bus = new EventBus();
   bus.onError((err) => log.error('event listener failed', { err: String(err) }));
-  const ctx: Ctx = { db: database.db, dbKind: database.kind, bus, clock: opts.clock ?? systemClock, config, log };
+  const cluster = await openCluster(config, database, log);
+  const limits = createLimits(config, database, cluster.redis);
+  const ctx: Ctx = { db: database.db, dbKind: database.kind, bus, clock: opts.clock ?? systemClock, config, log, limits };
   await bootstrap(ctx, opts.print);
 
   const app = createApp(ctx);
   const http = await new Promise<HttpServer>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as HttpServer));
   });
-  const adapter = config.cluster && database.pool ? createAdapter(database.pool, { tableName: 'socket_io_attachments' }) : undefined;
-  const realtime = attachRealtime(http, ctx, adapter ? { adapter } : {});
+  const realtime = attachRealtime(http, ctx, cluster.adapter ? { adapter: cluster.adapter } : {});
   const routing = startRoutingWorker(ctx, opts.sweepMs ? { sweepMs: opts.sweepMs } : {});
+  const stopFeatureListeners = [listenForSurveys(ctx, opts.sweepMs ? { sweepMs: opts.sweepMs } : {}), listenForFollowUps(ctx), listenForQuality(ctx), listenForComplaints(ctx, opts.sweepMs ? { sweepMs: opts.sweepMs } : {})];
   void routing.runNow();
 
   const port = (http.address() as AddressInfo).port;
@@ -55,8 +62,10 @@ export async function startServer(
     url: `http://localhost:${port}`,
     async close() {
       await routing.stop();
+      stopFeatureListeners.forEach((stop) => stop());
       await realtime.close();
       await new Promise<void>((resolve) => http.close(() => resolve()));
+      await cluster.close();
       if (!opts.database) await database.close();
     },
   };

@@ -1,4 +1,5 @@
 import type { TAck } from './errors';
+import type { TCustomerSurvey, TCustomerSurveyAnswer } from './surveys';
 import type { TPresence } from './agents';
 import type {
   TAgentSendMessage,
@@ -33,12 +34,17 @@ export interface CustomerClientToServer {
     ack: Ack<{ message: TMessage; conversation: TCustomerConversation }>,
   ) => void;
   typing: (payload: TTyping) => void;
+  /** The visitor's open survey (of this conversation when given), or null. */
+  'survey:pending': (payload: { conversationId: string | null }, ack: Ack<{ survey: TCustomerSurvey | null }>) => void;
+  'survey:answer': (payload: TCustomerSurveyAnswer, ack: Ack<{ survey: TCustomerSurvey }>) => void;
 }
 
 export interface CustomerServerToClient {
   'message:new': (message: TMessage) => void;
   'conversation:updated': (conversation: TCustomerConversation) => void;
   typing: (payload: TTyping) => void;
+  /** A survey to show as a card (after a resolved conversation). */
+  'survey:request': (survey: TCustomerSurvey) => void;
 }
 
 export interface AgentClientToServer {
@@ -67,4 +73,6 @@ export interface AgentServerToClient {
   typing: (payload: TTyping) => void;
   'presence:updated': (payload: { userId: string; presence: TPresence }) => void;
   alert: (alert: TAlert) => void;
+  /** A complaint changed (filed, judged, replied, resolved, …): screens showing it reload it. */
+  'complaint:updated': (payload: { complaintId: string }) => void;
 }

@@ -3,4 +3,7 @@ export * from './errors';
 export * from './agents';
 export * from './sites';
 export * from './conversations';
+export * from './surveys';
+export * from './quality';
+export * from './complaints';
 export * from './events';

@@ -4,6 +4,9 @@ import { useSession } from '../session/session-context';
 import { useI18n } from '../i18n/i18n-context';
 import { InboxScreen } from '../conversations/inbox-screen';
 import { SettingsScreen } from '../settings/settings-screen';
+import { FollowUpsScreen } from '../followups/followups-screen';
+import { QualityScreen } from '../quality/quality-screen';
+import { ComplaintsScreen } from '../complaints/complaints-screen';
 import { AlertList } from './alert-list';
 import { TopBar } from './top-bar';
 import './shell.css';
@@ -13,7 +16,7 @@ export function Shell(props: { locale: TLocale; onLocale: (l: TLocale) => void }
   const route = useRoute();
   const { user } = useSession();
   const { t } = useI18n();
-  const section = route[0] === 'settings' ? 'settings' : 'inbox';
+  const section = route[0] === 'settings' ? 'settings' : route[0] === 'followups' || route[0] === 'quality' || route[0] === 'complaints' ? route[0] : 'inbox';
 
   function skipToMain(e: Event) {
     e.preventDefault();
@@ -26,7 +29,7 @@ export function Shell(props: { locale: TLocale; onLocale: (l: TLocale) => void }
       <TopBar section={section} locale={props.locale} onLocale={props.onLocale} />
       {roleAtLeast(user.role, 'supervisor') && <AlertList />}
       <main id="main" class="shell-main" tabIndex={-1}>
-        {section === 'settings' ? <SettingsScreen route={route.slice(1)} /> : <InboxScreen route={route.slice(1)} />}
+        {section === 'settings' ? <SettingsScreen route={route.slice(1)} /> : section === 'followups' ? <FollowUpsScreen /> : section === 'complaints' ? <ComplaintsScreen route={route.slice(1)} /> : section === 'quality' ? <QualityScreen route={route.slice(1)} /> : <InboxScreen route={route.slice(1)} />}
       </main>
     </div>
   );

@@ -3,6 +3,7 @@ import { deleteCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { ZCreateUserBody, ZLocale, ZLoginBody, ZPresence, ZTeamBody, ZUpdateUserBody, ZId } from '@kefu/shared';
 import { jsonBody, requireRole, SESSION_COOKIE, sessionToken, type AppEnv } from '../platform/http';
+import { requestIp } from '../platform/limits';
 import { parseInput } from '../platform/validate';
 import { listUsers } from './agents.repository';
 import * as agents from './agents.service';
@@ -11,7 +12,7 @@ import * as agents from './agents.service';
 export const agentsRoutes = new Hono<AppEnv>()
   .post('/auth/login', async (c) => {
     const body = parseInput(ZLoginBody, await jsonBody(c));
-    const { token, user } = await agents.login(c.var.ctx, body.email, body.password);
+    const { token, user } = await agents.login(c.var.ctx, body.email, body.password, requestIp(c, c.var.ctx.config.trustProxy));
     setCookie(c, SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'Strict',

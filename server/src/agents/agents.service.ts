@@ -9,12 +9,20 @@ import type { UserRow } from './agents.table';
 
 const SESSION_DAYS = 7;
 
-/** Checks email and password; on success opens a session and returns its token. */
-export async function login(ctx: Ctx, email: string, password: string): Promise<{ token: string; user: TUser }> {
+/**
+ * Checks email and password; on success opens a session and returns its token. Every attempt is
+ * counted per account and per client address before the password is checked (atomically in the
+ * shared store, so parallel guesses cannot slip past the lockout); a success clears the account's count.
+ */
+export async function login(ctx: Ctx, email: string, password: string, ip = 'unknown'): Promise<{ token: string; user: TUser }> {
+  const account = email.trim().toLowerCase();
+  await ctx.limits.consume('login_ip', ip);
+  await ctx.limits.consume('login_account', account);
   const row = await repo.findUserByEmail(ctx.db, email);
   // Verify against a dummy hash when the user is unknown, so timing does not reveal which emails exist.
   const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
   if (!row || !ok || !row.active) throw new AppError('unauthenticated', 'wrong email or password');
+  await Promise.all([ctx.limits.reset('login_account', account), ctx.limits.refund('login_ip', ip)]);
   const token = randomToken();
   const expires = new Date(ctx.clock().getTime() + SESSION_DAYS * 86_400_000);
   await repo.insertSession(ctx.db, hashToken(token), row.id, expires);
@@ -28,7 +36,9 @@ export async function authenticate(ctx: Ctx, token: string): Promise<UserRow | u
 }
 
 export async function logout(ctx: Ctx, token: string): Promise<void> {
+  const user = await repo.findSessionUser(ctx.db, hashToken(token), ctx.clock());
   await repo.deleteSession(ctx.db, hashToken(token));
+  if (user) ctx.bus.publish('agent.sessions_revoked', { userId: user.id, sessionHash: hashToken(token) });
 }
 
 export async function getUser(db: DbOrTrx, id: string): Promise<TUser> {
@@ -83,6 +93,7 @@ export async function updateUser(ctx: Ctx, id: string, body: TUpdateUserBody): P
     if (body.active === false || password_hash) await repo.deleteSessionsOfUser(trx, id);
   });
   if (body.maxConcurrent !== undefined || body.teamIds) ctx.bus.publish('routing.requested', {});
+  if (body.active === false || password_hash) ctx.bus.publish('agent.sessions_revoked', { userId: id });
   return getUser(ctx.db, id);
 }
 

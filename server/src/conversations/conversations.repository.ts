@@ -123,7 +123,7 @@ function selectConversations(db: DbOrTrx) {
     ]);
 }
 
-type JoinedRow = ConversationRow & {
+export type JoinedRow = ConversationRow & {
   site_name: string;
   team_name: string | null;
   visitor_name: string | null;
@@ -133,7 +133,7 @@ type JoinedRow = ConversationRow & {
   owner_name: string | null;
 };
 
-function toConversation(r: JoinedRow, queue: TQueueInfo | null): TConversation {
+export function toConversation(r: JoinedRow, queue: TQueueInfo | null): TConversation {
   return {
     id: r.id,
     siteId: r.site_id,
@@ -158,6 +158,28 @@ function toConversation(r: JoinedRow, queue: TQueueInfo | null): TConversation {
     createdAt: r.created_at.toISOString(),
     queue: r.status === 'queued' ? queue : null,
   };
+}
+
+/**
+ * Locks the conversation row for the rest of the transaction and reads it with the names the wire
+ * shapes need, in one round trip: the write path then builds its acks and broadcasts without
+ * reading the conversation again after commit.
+ */
+export async function lockConversationJoined(trx: Trx, id: string): Promise<JoinedRow | undefined> {
+  return (await selectConversations(trx).where('c.id', '=', id).forUpdate('c').executeTakeFirst()) as JoinedRow | undefined;
+}
+
+/** Inserts a message unless its `(conversation, clientId)` exists; undefined means a duplicate. */
+export async function insertMessageOnce(
+  trx: Trx,
+  m: { conversationId: string; seq: number; clientId: string; author: MessageRow['author']; authorId: string | null; internal: boolean; text: string; createdAt: Date },
+): Promise<MessageRow | undefined> {
+  return trx
+    .insertInto('messages')
+    .values({ conversation_id: m.conversationId, seq: m.seq, client_id: m.clientId, author: m.author, author_id: m.authorId, internal: m.internal, text: m.text, created_at: m.createdAt })
+    .onConflict((oc) => oc.columns(['conversation_id', 'client_id']).doNothing())
+    .returningAll()
+    .executeTakeFirst();
 }
 
 export type InboxFilter =

@@ -23,14 +23,24 @@ import * as repo from './conversations.repository';
 import type { ConversationEventRow, ConversationRow } from './conversations.table';
 
 /** Side effects collected inside a transaction and published on the bus after it commits. */
-type Effects = { events: ConversationEventRow[]; updated: Set<string>; queueTeams: Set<string | null>; routing: boolean };
-const newEffects = (): Effects => ({ events: [], updated: new Set(), queueTeams: new Set(), routing: false });
+type Effects = {
+  events: ConversationEventRow[];
+  updated: Set<string>;
+  /** The conversation as committed, when the write path already has it (saves a read per broadcast). */
+  snapshots: Map<string, TConversation>;
+  queueTeams: Set<string | null>;
+  routing: boolean;
+};
+const newEffects = (): Effects => ({ events: [], updated: new Set(), snapshots: new Map(), queueTeams: new Set(), routing: false });
 
 function publish(ctx: Ctx, fx: Effects, actorNames: Map<string, string> = new Map()): void {
   for (const e of fx.events) {
     ctx.bus.publish('conversation.event_recorded', { event: repo.toEvent(e, e.actor_id ? (actorNames.get(e.actor_id) ?? null) : null) });
   }
-  for (const id of fx.updated) ctx.bus.publish('conversation.updated', { conversationId: id });
+  for (const id of fx.updated) {
+    const conversation = fx.snapshots.get(id);
+    ctx.bus.publish('conversation.updated', conversation ? { conversationId: id, conversation } : { conversationId: id });
+  }
   for (const teamId of fx.queueTeams) ctx.bus.publish('queue.changed', { teamId });
   if (fx.routing) ctx.bus.publish('routing.requested', {});
 }
@@ -40,24 +50,46 @@ async function record(trx: Trx, fx: Effects, e: Parameters<typeof repo.insertEve
   fx.updated.add(e.conversationId);
 }
 
-/** Appends a message with the next sequence number; the conversation row must be locked. */
-async function appendMessage(
-  trx: Trx,
-  conv: ConversationRow,
-  m: { clientId: string; author: 'customer' | 'agent' | 'system'; authorId: string | null; text: string; internal: boolean },
-  now: Date,
-) {
-  const seq = conv.last_seq + 1;
-  const row = await trx
-    .insertInto('messages')
-    .values({ conversation_id: conv.id, seq, client_id: m.clientId, author: m.author, author_id: m.authorId, internal: m.internal, text: m.text, created_at: now })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+type AppendInput = { clientId: string; author: 'customer' | 'agent' | 'system'; authorId: string | null; text: string; internal: boolean };
+
+/**
+ * Appends a message with the next sequence number (the conversation row must be locked), or returns
+ * undefined when `(conversation, clientId)` is already stored: one INSERT ... ON CONFLICT DO NOTHING
+ * both dedupes and appends.
+ */
+async function insertNextMessage(trx: Trx, conv: ConversationRow, m: AppendInput, now: Date) {
+  return repo.insertMessageOnce(trx, {
+    conversationId: conv.id,
+    seq: conv.last_seq + 1,
+    clientId: m.clientId,
+    author: m.author,
+    authorId: m.authorId,
+    internal: m.internal,
+    text: m.text,
+    createdAt: now,
+  });
+}
+
+/** The conversation columns an appended message changes (sequence, preview, who is waiting). */
+function afterAppend(conv: ConversationRow, m: AppendInput, seq: number, now: Date) {
   const preview = m.internal ? {} : { last_message_text: m.text.slice(0, 200), last_message_at: now };
   const waiting =
     m.internal ? {} : m.author === 'customer' ? { waiting_since: conv.waiting_since ?? now } : { waiting_since: null };
-  await trx.updateTable('conversations').set({ last_seq: seq, ...preview, ...waiting }).where('id', '=', conv.id).execute();
-  return row;
+  return { last_seq: seq, ...preview, ...waiting };
+}
+
+/** The message a duplicate send gets back (rare: a resend after a lost ack). */
+async function storedMessage(ctx: Ctx, conversationId: string, clientId: string): Promise<TMessage> {
+  const existing = await repo.findMessageByClientId(ctx.db, conversationId, clientId);
+  const [message] = existing ? await messagesByIds(ctx, [existing.id]) : [];
+  if (!message) throw new AppError('internal', 'message vanished after commit');
+  return message;
+}
+
+/** The committed conversation in the agents' shape, with its queue place when it is queued. */
+async function committedConversation(ctx: Ctx, row: repo.JoinedRow): Promise<TConversation> {
+  const queue = row.status === 'queued' ? ((await repo.queueInfoFor(ctx.db, [row.team_id])).get(row.id) ?? null) : null;
+  return repo.toConversation(row, queue);
 }
 
 /**
@@ -73,38 +105,43 @@ export async function sendCustomerMessage(
 ): Promise<{ message: TMessage; conversation: TCustomerConversation; duplicate: boolean }> {
   const fx = newEffects();
   const now = ctx.clock();
-  const { messageId, conversationId, duplicate } = await ctx.db.transaction().execute(async (trx) => {
+  const input_ = { clientId: input.clientId, author: 'customer' as const, authorId: null, text: input.text, internal: false };
+  const done = await ctx.db.transaction().execute(async (trx) => {
     const conversationId = input.conversationId ?? (await openConversationFor(trx, fx, site, visitor, now));
-    const conv = await repo.lockConversation(trx, conversationId);
+    const conv = await repo.lockConversationJoined(trx, conversationId);
     if (!conv || conv.visitor_id !== visitor.id) throw new AppError('not_found', 'no such conversation');
-    const existing = await repo.findMessageByClientId(trx, conv.id, input.clientId);
-    if (existing) return { messageId: existing.id, conversationId: conv.id, duplicate: true };
+    const row = await insertNextMessage(trx, conv, input_, now);
+    if (!row) return { duplicate: true as const, conversationId: conv.id };
+    let changes: Partial<ConversationRow> = afterAppend(conv, input_, row.seq, now);
     if (conv.status === 'resolved') {
       // 直至客户满意为止: writing into a resolved conversation reopens it; routing gives it back to its owner.
-      await trx
-        .updateTable('conversations')
-        .set({ status: 'queued', queued_at: now, assignee_id: null, resolved_at: null, missed_agent_ids: [] })
-        .where('id', '=', conv.id)
-        .execute();
+      changes = { ...changes, status: 'queued', queued_at: now, assignee_id: null, resolved_at: null, missed_agent_ids: [] };
       await record(trx, fx, { conversationId: conv.id, type: 'reopened', actorId: null, data: { by: 'customer' } });
       fx.queueTeams.add(conv.team_id);
       fx.routing = true;
     }
+    await trx.updateTable('conversations').set(changes).where('id', '=', conv.id).execute();
+    let visitorEmail = conv.visitor_email;
     if (input.email && !visitor.email) {
       await trx.updateTable('visitors').set({ email: input.email }).where('id', '=', visitor.id).execute();
+      visitorEmail = input.email;
     }
-    const row = await appendMessage(trx, conv, { clientId: input.clientId, author: 'customer', authorId: null, text: input.text, internal: false }, now);
     fx.updated.add(conv.id);
-    return { messageId: row.id, conversationId: conv.id, duplicate: false };
+    const after = { ...conv, ...changes, visitor_email: visitorEmail, assignee_name: changes.assignee_id === null ? null : conv.assignee_name };
+    return { duplicate: false as const, row, after };
   });
-  const [message] = await messagesByIds(ctx, [messageId]);
-  const conversation = await repo.getConversation(ctx.db, conversationId);
-  if (!message || !conversation) throw new AppError('internal', 'message vanished after commit');
-  if (!duplicate) {
-    ctx.bus.publish('message.created', { message, visitorId: visitor.id });
-    publish(ctx, fx);
+  if (done.duplicate) {
+    const message = await storedMessage(ctx, done.conversationId, input.clientId);
+    const conversation = await repo.getConversation(ctx.db, done.conversationId);
+    if (!conversation) throw new AppError('internal', 'conversation vanished after commit');
+    return { message, conversation: repo.toCustomerConversation(conversation), duplicate: true };
   }
-  return { message, conversation: repo.toCustomerConversation(conversation), duplicate };
+  const message = repo.toMessage(done.row, null);
+  const conversation = await committedConversation(ctx, done.after);
+  fx.snapshots.set(conversation.id, conversation);
+  ctx.bus.publish('message.created', { message, visitorId: visitor.id });
+  publish(ctx, fx);
+  return { message, conversation: repo.toCustomerConversation(conversation), duplicate: false };
 }
 
 /** The visitor's open conversation, or a new queued one for the site's default team. */
@@ -198,32 +235,36 @@ export async function sendAgentMessage(ctx: Ctx, agent: Agent, input: TAgentSend
   const internal = input.internal ?? false;
   const fx = newEffects();
   const now = ctx.clock();
-  const { messageId, duplicate, visitorId } = await ctx.db.transaction().execute(async (trx) => {
-    const conv = await repo.lockConversation(trx, input.conversationId);
+  const input_ = { clientId: input.clientId, author: 'agent' as const, authorId: agent.id, text: input.text, internal };
+  const done = await ctx.db.transaction().execute(async (trx) => {
+    const conv = await repo.lockConversationJoined(trx, input.conversationId);
     if (!conv) throw new AppError('not_found', 'no such conversation');
     const view = { teamId: conv.team_id, assigneeId: conv.assignee_id, ownerId: conv.owner_id, status: conv.status };
     assertCanView(agent, view);
-    const existing = await repo.findMessageByClientId(trx, conv.id, input.clientId);
-    if (existing) return { messageId: existing.id, duplicate: true, visitorId: conv.visitor_id };
+    const row = await insertNextMessage(trx, conv, input_, now);
+    if (!row) return { duplicate: true as const, visitorId: conv.visitor_id };
     if (!internal) {
+      // Checked after the insert so that a resend of a stored reply still gets its ack; a refusal rolls it back.
       if (conv.status === 'queued') throw new AppError('forbidden', 'claim the conversation first');
       assertCanHandle(agent, view);
     }
-    const row = await appendMessage(trx, conv, { clientId: input.clientId, author: 'agent', authorId: agent.id, text: input.text, internal }, now);
+    let changes: Partial<ConversationRow> = afterAppend(conv, input_, row.seq, now);
+    let ownerName = conv.owner_name;
     if (!internal && conv.owner_id === null) {
-      await trx.updateTable('conversations').set({ owner_id: agent.id }).where('id', '=', conv.id).execute();
+      changes = { ...changes, owner_id: agent.id };
+      ownerName = agent.name;
       await record(trx, fx, { conversationId: conv.id, type: 'owner_set', actorId: agent.id, data: { ownerId: agent.id, ownerName: agent.name } });
     }
+    await trx.updateTable('conversations').set(changes).where('id', '=', conv.id).execute();
     fx.updated.add(conv.id);
-    return { messageId: row.id, duplicate: false, visitorId: conv.visitor_id };
+    return { duplicate: false as const, row, visitorId: conv.visitor_id, after: { ...conv, ...changes, owner_name: ownerName } };
   });
-  const [message] = await messagesByIds(ctx, [messageId]);
-  if (!message) throw new AppError('internal', 'message vanished after commit');
-  if (!duplicate) {
-    ctx.bus.publish('message.created', { message, visitorId });
-    publish(ctx, fx, new Map([[agent.id, agent.name]]));
-  }
-  return { message, duplicate };
+  if (done.duplicate) return { message: await storedMessage(ctx, input.conversationId, input.clientId), duplicate: true };
+  const message = repo.toMessage(done.row, agent.name);
+  fx.snapshots.set(done.after.id, await committedConversation(ctx, done.after));
+  ctx.bus.publish('message.created', { message, visitorId: done.visitorId });
+  publish(ctx, fx, new Map([[agent.id, agent.name]]));
+  return { message, duplicate: false };
 }
 
 /** An agent takes a queued conversation of their team (never above their capacity). */
@@ -303,7 +344,7 @@ export async function transfer(ctx: Ctx, agent: Agent, id: string, body: TTransf
 export async function resolve(ctx: Ctx, agent: Agent, id: string): Promise<TConversation> {
   const fx = newEffects();
   const now = ctx.clock();
-  await ctx.db.transaction().execute(async (trx) => {
+  const resolved = await ctx.db.transaction().execute(async (trx) => {
     const conv = await repo.lockConversation(trx, id);
     if (!conv) throw new AppError('not_found', 'no such conversation');
     const view = { teamId: conv.team_id, assigneeId: conv.assignee_id, ownerId: conv.owner_id, status: conv.status };
@@ -314,8 +355,10 @@ export async function resolve(ctx: Ctx, agent: Agent, id: string): Promise<TConv
     await record(trx, fx, { conversationId: id, type: 'resolved', actorId: agent.id, data: {} });
     if (conv.status === 'queued') fx.queueTeams.add(conv.team_id);
     fx.routing = true;
+    return { conversationId: id, siteId: conv.site_id, visitorId: conv.visitor_id, teamId: conv.team_id, ownerId: conv.owner_id, assigneeId: conv.assignee_id, resolvedAt: now };
   });
   publish(ctx, fx, new Map([[agent.id, agent.name]]));
+  ctx.bus.publish('conversation.resolved', resolved);
   return getForAgent(ctx, agent, id);
 }
 

@@ -1,13 +1,19 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { CannedRepliesTable, SessionsTable, TeamMembersTable, TeamsTable, UsersTable } from '../agents/agents.table';
 import type { SitesTable, VisitorsTable } from '../sites/sites.table';
+import type { ComplaintsTables } from '../complaints/complaints.table';
+import type { MailOutboxTable } from '../mail/mail.table';
 import type {
   ConversationEventsTable,
   ConversationsTable,
   MessagesTable,
 } from '../conversations/conversations.table';
 
-export interface Database {
+import type { FollowUpBatchesTable, FollowUpsTable } from '../followups/followups.table';
+import type { MessageFlagsTable, ProhibitedPhrasesTable, QaReviewsTable, QaScorecardsTable } from '../quality/quality.table';
+import type { SurveySettingsTable, SurveysTable } from '../surveys/surveys.table';
+
+export interface Database extends ComplaintsTables {
   users: UsersTable;
   sessions: SessionsTable;
   teams: TeamsTable;
@@ -18,6 +24,15 @@ export interface Database {
   conversations: ConversationsTable;
   messages: MessagesTable;
   conversation_events: ConversationEventsTable;
+  mail_outbox: MailOutboxTable;
+  survey_settings: SurveySettingsTable;
+  surveys: SurveysTable;
+  follow_up_batches: FollowUpBatchesTable;
+  follow_ups: FollowUpsTable;
+  prohibited_phrases: ProhibitedPhrasesTable;
+  message_flags: MessageFlagsTable;
+  qa_scorecards: QaScorecardsTable;
+  qa_reviews: QaReviewsTable;
 }
 
 export type Db = Kysely<Database>;

@@ -1,14 +1,30 @@
 import { EventEmitter } from 'node:events';
+import type { TComplaintEvent, TDeadlineKind } from '@kefu/shared';
 import type { TConversation, TConversationEvent, TMessage, TPresence } from '@kefu/shared';
 
 /** Domain events, named in dotted past tense, published after commit. */
 export type BusEvents = {
   'message.created': { message: TMessage; visitorId: string };
-  'conversation.updated': { conversationId: string };
+  /** `conversation`: the committed state when the publisher has it (listeners then skip a read). */
+  'conversation.updated': { conversationId: string; conversation?: TConversation };
   'conversation.event_recorded': { event: TConversationEvent };
   'queue.changed': { teamId: string | null };
   'assignment.timed_out': { conversation: TConversation; agentId: string; agentName: string };
   'agent.presence_changed': { userId: string; presence: TPresence };
+  /** A conversation was resolved; `ownerId`/`assigneeId` as they were at that moment (surveys credit the owner). */
+  'conversation.resolved': { conversationId: string; siteId: string; visitorId: string; teamId: string | null; ownerId: string | null; assigneeId: string | null; resolvedAt: Date };
+  /** A survey is due to be shown to its customer (the widget card). */
+  'survey.sent': { surveyId: string; visitorId: string; conversationId: string | null };
+  /** A customer answered (or changed) a survey. */
+  'survey.answered': { surveyId: string; rating: number; previousRating: number | null };
+  /** A complaint changed (status, assignment, timeline); `event` is the timeline entry recorded, if any. */
+  'complaint.changed': { complaintId: string; event: TComplaintEvent | null };
+  /** A complaint was filed (any channel); `trackingToken` is the one link minted at filing. */
+  'complaint.filed': { complaintId: string; trackingToken: string };
+  /** A complaint deadline passed its warning share, or was breached (recorded once each). */
+  'complaint.deadline_alert': { complaintId: string; kind: 'warning' | 'breach'; deadline: TDeadlineKind; notifyUserIds: string[] };
+  /** Sessions ended (logout, deactivation, password change): their sockets must close. `sessionHash` absent = all of the user's. */
+  'agent.sessions_revoked': { userId: string; sessionHash?: string };
   /** Something changed that may let routing assign a queued conversation. */
   'routing.requested': Record<string, never>;
 };

@@ -21,6 +21,31 @@ const ZEnv = z.object({
     .optional()
     .transform((v) => (v === undefined ? undefined : v === '1' || v === 'true')),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** Public address of Kefu, for links in mails (tracking pages); defaults to http://localhost:PORT. */
+  KEFU_PUBLIC_URL: z.string().url().optional(),
+  /** smtp://user:pass@host:587 or smtps://… — without it mails stay in the outbox table (admins read them). */
+  SMTP_URL: z.string().url().optional(),
+  KEFU_MAIL_FROM: z.string().default('Kefu <no-reply@kefu.local>'),
+  /** A resolved complaint with no customer answer closes itself after this many days. */
+  KEFU_COMPLAINT_AUTO_CLOSE_DAYS: z.coerce.number().min(0).default(7),
+  /** Share of a complaint deadline after which the handler is warned (percent). */
+  KEFU_COMPLAINT_WARN_PERCENT: z.coerce.number().int().min(1).max(99).default(80),
+  /** Folder for complaint attachments (default: <KEFU_DATA_DIR>/attachments). */
+  KEFU_ATTACHMENTS_DIR: z.string().optional(),
+  /** Largest attachment, and most bytes of attachments per complaint. */
+  KEFU_ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
+  KEFU_ATTACHMENT_MAX_TOTAL_BYTES: z.coerce.number().int().min(1024).default(30 * 1024 * 1024),
+  /** Time zone of the day in complaint numbers (KS20261122-0007). */
+  KEFU_COMPLAINT_TIMEZONE: z.string().default('Asia/Shanghai'),
+  /** redis://… — when set, socket.io's Redis adapter fans events out between processes and rate limits live in Redis. */
+  REDIS_URL: z.string().url().optional(),
+  /** Multiplies every rate limit (2 = twice as many requests allowed); 0 turns rate limiting off (benchmarks). */
+  KEFU_RATE_LIMIT_SCALE: z.coerce.number().min(0).default(1),
+  /** Behind a reverse proxy: take the client address from the last X-Forwarded-For entry. */
+  KEFU_TRUST_PROXY: z
+    .enum(['0', '1', 'true', 'false'])
+    .default('0')
+    .transform((v) => v === '1' || v === 'true'),
 });
 
 export type Config = {
@@ -33,7 +58,14 @@ export type Config = {
   assignTimeoutSeconds: number;
   demo: boolean;
   cluster: boolean;
+  redisUrl: string | undefined;
+  rateLimitScale: number;
+  trustProxy: boolean;
   logLevel: z.infer<typeof ZEnv>['LOG_LEVEL'];
+  publicUrl: string;
+  mail: { smtpUrl: string | undefined; from: string };
+  complaints: { autoCloseDays: number; warnPercent: number; timeZone: string };
+  attachments: { dir: string; maxBytes: number; maxTotalBytes: number };
 };
 
 /** Reads the environment once, through zod; a bad variable stops start-up with its name. */
@@ -55,7 +87,14 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     adminPassword: e.KEFU_ADMIN_PASSWORD,
     assignTimeoutSeconds: e.KEFU_ASSIGN_TIMEOUT_SECONDS,
     demo: e.KEFU_DEMO,
-    cluster: e.KEFU_CLUSTER ?? Boolean(e.DATABASE_URL),
+    cluster: e.KEFU_CLUSTER ?? Boolean(e.DATABASE_URL || e.REDIS_URL),
+    redisUrl: e.REDIS_URL,
+    rateLimitScale: e.KEFU_RATE_LIMIT_SCALE,
+    trustProxy: e.KEFU_TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
+    publicUrl: (e.KEFU_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    mail: { smtpUrl: e.SMTP_URL, from: e.KEFU_MAIL_FROM },
+    complaints: { autoCloseDays: e.KEFU_COMPLAINT_AUTO_CLOSE_DAYS, warnPercent: e.KEFU_COMPLAINT_WARN_PERCENT, timeZone: e.KEFU_COMPLAINT_TIMEZONE },
+    attachments: { dir: e.KEFU_ATTACHMENTS_DIR ?? `${e.KEFU_DATA_DIR.replace(/^memory:\/\//, '.kefu-data')}/attachments`, maxBytes: e.KEFU_ATTACHMENT_MAX_BYTES, maxTotalBytes: e.KEFU_ATTACHMENT_MAX_TOTAL_BYTES },
   };
 }

@@ -3,6 +3,7 @@ import type { EventBus } from './bus';
 import type { Clock } from './clock';
 import type { Config } from './config';
 import type { DatabaseKind } from './database';
+import type { Limits } from './limits';
 import type { Logger } from './logger';
 
 /** What services need from the platform: passed first to every service function. */
@@ -13,4 +14,6 @@ export type Ctx = {
   clock: Clock;
   config: Config;
   log: Logger;
+  /** Rate limits shared by every server process. */
+  limits: Limits;
 };

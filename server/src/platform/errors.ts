@@ -39,6 +39,11 @@ export function toErrorBody(err: unknown): TErrorBody {
       ...(err.retryable ? { retryable: true } : {}),
     };
   }
+  const pgCode = (err as { code?: unknown } | null)?.code;
+  if (pgCode === '22021' || pgCode === '22P05') {
+    // NUL bytes and other characters PostgreSQL cannot store: refused, never a 500.
+    return { ok: false, code: 'bad_request', message: 'the text contains characters that cannot be stored (NUL bytes)' };
+  }
   if (isConnectionError(err)) {
     return { ok: false, code: 'unavailable', message: 'database unavailable, try again', retryable: true };
   }
@@ -47,7 +52,12 @@ export function toErrorBody(err: unknown): TErrorBody {
 
 function isConnectionError(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
+  // node-postgres reports a connection lost mid-query or a pool wait that timed out without a code.
+  const message = err instanceof Error ? err.message : '';
+  if (/Connection terminated|connection timeout|Client has encountered a connection error|Connection is closed|not queryable/i.test(message)) return true;
   return (
+    code === 'ETIMEDOUT' ||
+    code === 'EPIPE' ||
     code === 'ECONNREFUSED' ||
     code === 'ECONNRESET' ||
     code === '57P01' || // admin_shutdown

@@ -27,9 +27,30 @@ export async function agentFromToken(ctx: Ctx, token: string | undefined): Promi
   return { id: user.id, name: user.name, role: user.role, teamIds: await listTeamIds(ctx.db, user.id) };
 }
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * CSRF guard for the portal's cookie: a state-changing request that relies on the cookie must come
+ * from our own origin (SameSite=Strict already stops most; this stops the rest). Bearer tokens are
+ * not sent by browsers on their own, so they need no check.
+ */
+function assertSameOrigin(c: Context): void {
+  if (SAFE_METHODS.has(c.req.method) || c.req.header('authorization')?.startsWith('Bearer ')) return;
+  const origin = c.req.header('origin');
+  const host = c.req.header('host');
+  let originHost: string | undefined;
+  try {
+    originHost = origin ? new URL(origin).host : undefined;
+  } catch {
+    originHost = undefined;
+  }
+  if (!originHost || originHost !== host) throw new AppError('forbidden', 'cross-site request refused');
+}
+
 /** Requires a signed-in agent with at least `min` role. */
 export function requireRole(min: TRole = 'agent'): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    assertSameOrigin(c);
     const agent = await agentFromToken(c.var.ctx, sessionToken(c));
     if (!agent) throw new AppError('unauthenticated', 'sign in first');
     if (!roleAtLeast(agent.role, min)) throw new AppError('forbidden', `this needs the ${min} role`);

@@ -16,11 +16,12 @@ import { detailForAgent, getForAgent, sendAgentMessage } from '../conversations/
 import type { Ctx } from '../platform/context';
 import { AppError, toErrorBody } from '../platform/errors';
 import { agentFromToken, SESSION_COOKIE } from '../platform/http';
+import { hashToken } from '../platform/secrets';
 import { handler } from './handler';
 import type { CustomerNamespace } from './customer.namespace';
 import { visitorRoom } from './customer.namespace';
 
-type AgentData = { agent: Agent };
+type AgentData = { agent: Agent; sessionHash: string };
 export type AgentNamespace = Namespace<AgentClientToServer, AgentServerToClient, Record<string, never>, AgentData>;
 
 export const userRoom = (id: string) => `user:${id}`;
@@ -47,6 +48,12 @@ function cookieValue(header: string | undefined, name: string): string | undefin
 export function setupAgentNamespace(ctx: Ctx, ns: AgentNamespace, customers: () => CustomerNamespace): { stop(): void } {
   const timers = new Set<NodeJS.Timeout>();
 
+  // A revoked session (logout, deactivation, new password) closes its sockets on every process.
+  const offRevoked = ctx.bus.on('agent.sessions_revoked', async ({ userId, sessionHash }) => {
+    const sockets = await ns.in(userRoom(userId)).fetchSockets();
+    for (const s of sockets) if (!sessionHash || s.data.sessionHash === sessionHash) s.disconnect(true);
+  });
+
   ns.use((socket, next) => {
     const token = z.object({ token: z.string().max(200) }).safeParse(socket.handshake.auth).data?.token
       ?? cookieValue(socket.handshake.headers.cookie, SESSION_COOKIE);
@@ -57,7 +64,7 @@ export function setupAgentNamespace(ctx: Ctx, ns: AgentNamespace, customers: () 
           err.data = toErrorBody(new AppError('unauthenticated', 'sign in first'));
           return next(err);
         }
-        socket.data = { agent };
+        socket.data = { agent, sessionHash: hashToken(token ?? '') };
         next();
       },
       (err: unknown) => next(Object.assign(new Error('unavailable'), { data: toErrorBody(err) })),
@@ -123,6 +130,7 @@ export function setupAgentNamespace(ctx: Ctx, ns: AgentNamespace, customers: () 
 
   return {
     stop() {
+      offRevoked();
       for (const t of timers) clearTimeout(t);
       timers.clear();
     },

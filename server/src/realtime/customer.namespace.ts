@@ -12,9 +12,12 @@ import type { AgentNamespace } from './agent.namespace';
 import { sendCustomerMessage, syncCustomer } from '../conversations/conversations.service';
 import type { Ctx } from '../platform/context';
 import { AppError, toErrorBody } from '../platform/errors';
+import { socketIp } from '../platform/limits';
 import { findSiteByKey, findVisitor, isOriginAllowed } from '../sites/sites.service';
 import type { SiteRow, VisitorRow } from '../sites/sites.table';
 import { handler } from './handler';
+import { ZCustomerSurveyAnswer, ZSurveyPendingQuery } from '@kefu/shared';
+import { answerAsVisitor, pendingForVisitor } from '../surveys/surveys.service';
 
 type CustomerData = { site: SiteRow; visitor: VisitorRow };
 export type CustomerNamespace = Namespace<CustomerClientToServer, CustomerServerToClient, Record<string, never>, CustomerData>;
@@ -64,16 +67,26 @@ export function setupCustomerNamespace(ctx: Ctx, ns: CustomerNamespace, agents: 
 
   ns.on('connection', (socket) => {
     const { site, visitor } = socket.data;
+    const ip = socketIp(socket, ctx.config.trustProxy);
     void socket.join(visitorRoom(visitor.id));
 
     socket.on('conversation:sync', handler(ctx.log, ZCustomerSync, (p) => syncCustomer(ctx, visitor, p)));
     socket.on(
       'message:send',
       handler(ctx.log, ZCustomerSendMessage, async (p) => {
+        // Rate limits per visitor and per client address (across processes), before anything is written.
+        if (p.conversationId === null) {
+          await ctx.limits.consume('conversation_visitor', visitor.id);
+          await ctx.limits.consume('conversation_ip', ip);
+        }
+        await ctx.limits.consume('message_visitor', visitor.id);
+        await ctx.limits.consume('message_ip', ip);
         const { message, conversation } = await sendCustomerMessage(ctx, site, visitor, p);
         return { message, conversation };
       }),
     );
+    socket.on('survey:pending', handler(ctx.log, ZSurveyPendingQuery, async (p) => ({ survey: await pendingForVisitor(ctx, visitor, p.conversationId) })));
+    socket.on('survey:answer', handler(ctx.log, ZCustomerSurveyAnswer, async ({ surveyId, ...body }) => ({ survey: await answerAsVisitor(ctx, visitor, surveyId, body) })));
     socket.on('typing', (payload: unknown) => {
       const p = ZTyping.safeParse(payload);
       if (!p.success) return;

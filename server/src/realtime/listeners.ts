@@ -1,6 +1,7 @@
 import type { TConversation } from '@kefu/shared';
 import { getConversation, queueInfoFor, toCustomerConversation } from '../conversations/conversations.repository';
 import type { Ctx } from '../platform/context';
+import { pendingForVisitor } from '../surveys/surveys.service';
 import { type AgentNamespace, conversationRoom, SUPERVISORS_ROOM, teamRoom, userRoom } from './agent.namespace';
 import { type CustomerNamespace, visitorRoom } from './customer.namespace';
 
@@ -12,16 +13,36 @@ function agentRooms(c: TConversation): string[] {
   return rooms;
 }
 
+/**
+ * The highest `lastSeq` sent per conversation (bounded), to spot a stale snapshot: a snapshot reflects
+ * every commit before its own, so only a later commit (already sent, at the same seq or later) is newer.
+ */
+function lastSentTracker(max = 10_000) {
+  const seqs = new Map<string, number>();
+  return {
+    // Each snapshot comes from a message, so it carries a new seq; anything sent since at that seq or later is newer.
+    isStale: (c: TConversation) => c.lastSeq <= (seqs.get(c.id) ?? -1),
+    note(c: TConversation) {
+      if (seqs.size >= max && !seqs.has(c.id)) seqs.clear();
+      seqs.set(c.id, Math.max(c.lastSeq, seqs.get(c.id) ?? 0));
+    },
+  };
+}
+
 /** Turns bus events into socket emits. socket.io's adapter carries them to the other processes. */
 export function listenForRealtime(ctx: Ctx, customers: CustomerNamespace, agents: AgentNamespace): () => void {
+  const lastSent = lastSentTracker();
   const offs = [
     ctx.bus.on('message.created', ({ message, visitorId }) => {
       agents.to(conversationRoom(message.conversationId)).emit('message:new', message);
       if (!message.internal) customers.to(visitorRoom(visitorId)).emit('message:new', message);
     }),
-    ctx.bus.on('conversation.updated', async ({ conversationId }) => {
-      const c = await getConversation(ctx.db, conversationId);
+    ctx.bus.on('conversation.updated', async ({ conversationId, conversation }) => {
+      // A snapshot from the write path saves a read; one older than what was last sent (two commits
+      // publishing out of order) is replaced by a fresh read.
+      const c = conversation && !lastSent.isStale(conversation) ? conversation : await getConversation(ctx.db, conversationId);
       if (!c) return;
+      lastSent.note(c);
       agents.to(agentRooms(c)).emit('conversation:updated', c);
       customers.to(visitorRoom(c.visitor.id)).emit('conversation:updated', toCustomerConversation(c));
     }),
@@ -62,6 +83,10 @@ export function listenForRealtime(ctx: Ctx, customers: CustomerNamespace, agents
         agentName,
         at: ctx.clock().toISOString(),
       });
+    }),
+    ctx.bus.on('survey.sent', async ({ visitorId, conversationId }) => {
+      const survey = await pendingForVisitor(ctx, { id: visitorId }, conversationId);
+      if (survey) customers.to(visitorRoom(visitorId)).emit('survey:request', survey);
     }),
     ctx.bus.on('agent.presence_changed', ({ userId, presence }) => {
       agents.emit('presence:updated', { userId, presence });

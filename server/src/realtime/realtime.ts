@@ -5,6 +5,8 @@ import type { Ctx } from '../platform/context';
 import { setupAgentNamespace, type AgentNamespace } from './agent.namespace';
 import { setupCustomerNamespace, type CustomerNamespace } from './customer.namespace';
 import { listenForRealtime } from './listeners';
+import { guardSlowConsumers } from './backpressure';
+import { listenForComplaintUpdates } from './complaints.listeners';
 
 export type RealtimeOptions = {
   /** socket.io adapter for fan-out between server processes (PostgreSQL or Redis). */
@@ -26,10 +28,14 @@ export function attachRealtime(http: HttpServer, ctx: Ctx, opts: RealtimeOptions
   setupCustomerNamespace(ctx, customers, agents);
   const agentNs = setupAgentNamespace(ctx, agents, () => customers);
   const stopListening = listenForRealtime(ctx, customers, agents);
+  const stopComplaints = listenForComplaintUpdates(ctx, agents);
+  const stopGuard = guardSlowConsumers(io, ctx.log);
   return {
     io,
     async close() {
       stopListening();
+      stopComplaints();
+      stopGuard();
       agentNs.stop();
       await new Promise<void>((resolve) => void io.close(() => resolve()));
     },

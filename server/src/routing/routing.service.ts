@@ -2,7 +2,7 @@ import type { Ctx } from '../platform/context';
 import * as conversations from '../conversations/conversations.repository';
 import * as repo from './routing.repository';
 
-type Assignment = { conversationId: string; agentId: string; teamId: string | null; eventId: string };
+type Assignment = { conversationId: string; agentId: string; teamId: string | null; event: Awaited<ReturnType<typeof conversations.insertEvent>> };
 
 /**
  * Assigns queued conversations to online agents with free capacity, in queue order (VIP, priority,
@@ -17,14 +17,28 @@ export async function assignQueuedConversations(ctx: Ctx, maxAssignments = 500):
     await repo.takeAssignmentLock(trx);
     const done: Assignment[] = [];
     const exclude = { ids: [] as string[], teamIds: [] as string[], noTeam: false };
+    const excludeTeam = (teamId: string | null) => (teamId === null ? (exclude.noTeam = true) : exclude.teamIds.push(teamId));
+    // Each team's agents with free capacity are read once per run; loads added in this run are kept
+    // here (an agent may serve several teams). Under the assignment lock no one else can add load;
+    // capacity freed meanwhile waits for the next run.
+    const teamAgents = new Map<string | null, repo.AgentCandidate[]>();
+    const addedInRun = new Map<string, { count: number; order: number }>();
+    const withRunLoad = (base: repo.AgentCandidate[]) =>
+      base
+        .map((a) => ({ a: { ...a, load: a.load + (addedInRun.get(a.id)?.count ?? 0) }, order: addedInRun.get(a.id)?.order ?? -1 }))
+        .filter((x) => x.a.load < x.a.max_concurrent)
+        // Least loaded first; ties keep the database's longest-idle order, agents assigned in this run last.
+        .sort((x, y) => x.a.load - y.a.load || x.order - y.order)
+        .map((x) => x.a);
     while (done.length < maxAssignments) {
       const conv = await repo.nextQueued(trx, exclude);
       if (!conv) break;
-      const agents = await repo.agentsWithCapacity(trx, conv.team_id);
+      let base = teamAgents.get(conv.team_id);
+      if (!base) teamAgents.set(conv.team_id, (base = await repo.agentsWithCapacity(trx, conv.team_id)));
+      const agents = withRunLoad(base);
       if (agents.length === 0) {
         // Nobody in this team can take more: skip the rest of its queue in this run.
-        if (conv.team_id === null) exclude.noTeam = true;
-        else exclude.teamIds.push(conv.team_id);
+        excludeTeam(conv.team_id);
         continue;
       }
       const eligible = agents.filter((a) => !conv.missed_agent_ids.includes(a.id));
@@ -41,22 +55,19 @@ export async function assignQueuedConversations(ctx: Ctx, maxAssignments = 500):
         actorId: null,
         data: { agentId: agent.id, agentName: agent.name, reason: agent.id === preferredId ? 'previous_owner' : 'routing' },
       });
-      done.push({ conversationId: conv.id, agentId: agent.id, teamId: conv.team_id, eventId: event.id });
+      done.push({ conversationId: conv.id, agentId: agent.id, teamId: conv.team_id, event });
+      addedInRun.set(agent.id, { count: (addedInRun.get(agent.id)?.count ?? 0) + 1, order: done.length });
+      if (withRunLoad(base).length === 0) excludeTeam(conv.team_id);
     }
     return done;
   });
-  await publishAssignments(ctx, assigned);
+  publishAssignments(ctx, assigned);
   return assigned.length;
 }
 
-async function publishAssignments(ctx: Ctx, assigned: Assignment[]): Promise<void> {
+function publishAssignments(ctx: Ctx, assigned: Assignment[]): void {
   if (assigned.length === 0) return;
-  const events = await ctx.db
-    .selectFrom('conversation_events')
-    .selectAll()
-    .where('id', 'in', assigned.map((a) => a.eventId))
-    .execute();
-  for (const e of events) ctx.bus.publish('conversation.event_recorded', { event: conversations.toEvent(e, null) });
+  for (const a of assigned) ctx.bus.publish('conversation.event_recorded', { event: conversations.toEvent(a.event, null) });
   for (const a of assigned) ctx.bus.publish('conversation.updated', { conversationId: a.conversationId });
   for (const teamId of new Set(assigned.map((a) => a.teamId))) ctx.bus.publish('queue.changed', { teamId });
 }

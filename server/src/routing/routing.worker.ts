@@ -11,13 +11,19 @@ export type RoutingWorker = { runNow(): Promise<void>; stop(): Promise<void> };
 export function startRoutingWorker(ctx: Ctx, opts: { sweepMs?: number } = {}): RoutingWorker {
   let running: Promise<void> | null = null;
   let again = false;
+  let sweepDue = true;
   let stopped = false;
 
   const runOnce = async () => {
     do {
       again = false;
       try {
-        await requeueUnansweredAssignments(ctx);
+        // The timeout sweep runs on the interval; runs the bus asks for (capacity freed, new
+        // conversation) only assign, which keeps "capacity freed → next assigned" short.
+        if (sweepDue) {
+          sweepDue = false;
+          await requeueUnansweredAssignments(ctx);
+        }
         await assignQueuedConversations(ctx);
       } catch (err) {
         ctx.log.warn('routing run failed', { err: String(err) });
@@ -39,7 +45,10 @@ export function startRoutingWorker(ctx: Ctx, opts: { sweepMs?: number } = {}): R
 
   const off = ctx.bus.on('routing.requested', () => runNow());
   const sweepMs = opts.sweepMs ?? Math.min(5000, (ctx.config.assignTimeoutSeconds * 1000) / 4);
-  const timer = setInterval(() => void runNow(), sweepMs);
+  const timer = setInterval(() => {
+    sweepDue = true;
+    void runNow();
+  }, sweepMs);
   timer.unref();
 
   return {

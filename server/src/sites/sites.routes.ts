@@ -3,6 +3,7 @@ import { ZId, ZSiteBody, ZWidgetSessionBody } from '@kefu/shared';
 import { z } from 'zod';
 import { AppError } from '../platform/errors';
 import { jsonBody, requireRole, type AppEnv } from '../platform/http';
+import { requestIp } from '../platform/limits';
 import { parseInput } from '../platform/validate';
 import * as sites from './sites.service';
 
@@ -40,5 +41,8 @@ export const widgetRoutes = new Hono<AppEnv>()
     if (!sites.isOriginAllowed(site, body.hostOrigin, host)) {
       throw new AppError('origin_not_allowed', `this site does not allow the widget on ${body.hostOrigin}`);
     }
+    // A new anonymous visitor counts toward the per-address limit (resuming one does not).
+    const known = body.visitorToken ? await sites.findVisitor(c.var.ctx.db, site.id, body.visitorToken) : undefined;
+    if (!known) await c.var.ctx.limits.consume('visitor_ip', requestIp(c, c.var.ctx.config.trustProxy));
     return c.json({ ok: true as const, ...(await sites.openVisitorSession(c.var.ctx, site, body.visitorToken)) });
   });

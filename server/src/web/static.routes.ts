@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { AppEnv } from '../platform/http';
+import { findSiteByKey } from '../sites/sites.service';
 
 const REPO = resolve(fileURLToPath(import.meta.url), '../../../..');
 const WIDGET_DIST = resolve(REPO, 'widget/dist');
@@ -25,6 +26,19 @@ export const staticRoutes = new Hono<AppEnv>()
   })
   .use('/widget/assets/*', async (c, next) => {
     c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    await next();
+  })
+  // The chat frame may be embedded only by the site's allowed origins (and Kefu's own demo page).
+  .get('/widget/frame.html', async (c, next) => {
+    const key = c.req.query('site');
+    const site = key ? await findSiteByKey(c.var.ctx.db, key) : undefined;
+    const origins = site?.allowed_origins ?? [];
+    const ancestors = origins.includes('*') ? '*' : ["'self'", ...origins].join(' ');
+    c.header(
+      'Content-Security-Policy',
+      `default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'self'; frame-ancestors ${ancestors}`,
+    );
+    c.header('X-Content-Type-Options', 'nosniff');
     await next();
   })
   .get('/widget/*', serveStatic({ root: root(WIDGET_DIST), rewriteRequestPath: (p) => p.replace(/^\/widget/, '') }))

@@ -5,6 +5,9 @@ import { newClientId } from '../client-id';
 import { CannedPicker } from './canned-picker';
 import { matchCanned, shortcutAtCaret } from './canned-match';
 import './composer.css';
+import { matchProhibited, type TPhraseMatch } from '@kefu/shared';
+import { PhraseWarning } from '../../quality/phrase-warning';
+import { useProhibitedPhrases } from '../../quality/use-prohibited-phrases';
 
 export type TOutgoingDraft = { clientId: string; text: string; internal: boolean };
 
@@ -29,6 +32,8 @@ export function Composer(props: Props) {
   const area = useRef<HTMLTextAreaElement>(null);
   const typing = useRef(false);
   const idle = useRef<ReturnType<typeof setTimeout>>();
+  const phrases = useProhibitedPhrases();
+  const [warning, setWarning] = useState<TPhraseMatch[] | null>(null);
 
   // Claiming (or losing) the conversation switches the default: a reply once you handle it.
   useEffect(() => setInternal(props.noteByDefault ?? false), [props.noteByDefault]);
@@ -85,9 +90,13 @@ export function Composer(props: Props) {
     if (token) insert(reply.body, token.start, caret);
   }
 
-  function send() {
+  function send(anyway = false) {
     const body = text.trim();
     if (!body || tooLong) return;
+    // 四语 check before a public reply (issue 4): the agent may rephrase or send anyway.
+    const matches = internal || anyway ? [] : matchProhibited(body, phrases);
+    if (matches.length) return setWarning(matches);
+    setWarning(null);
     props.onSend({ clientId: newClientId(), text: body, internal });
     setText('');
     setCaret(0);
@@ -134,6 +143,7 @@ export function Composer(props: Props) {
           {text.length > MESSAGE_MAX_LENGTH * 0.8 ? t('composer.length', { n: text.length, max: MESSAGE_MAX_LENGTH }) : ''}
         </span>
       </div>
+      {warning && <PhraseWarning matches={warning} onSendAnyway={() => send(true)} onRephrase={() => { setWarning(null); area.current?.focus(); }} />}
       <div class="composer-input">
         {open && (
           <ul class="suggestions" id="canned-suggestions" role="listbox" aria-label={t('composer.suggestions')}>

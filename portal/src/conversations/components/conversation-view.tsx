@@ -11,6 +11,7 @@ import { Composer } from './composer';
 import { MessageList } from './message-list';
 import { SidePanel } from './side-panel';
 import { TransferDialog } from './transfer-dialog';
+import { ConvertToComplaintButton } from '../../complaints/convert-dialog';
 
 type Props = { conversationId: string; onBack: () => void; onChanged: (c: TConversation) => void };
 
@@ -89,6 +90,7 @@ export function ConversationView(props: Props) {
                 {t('actions.resolve')}
               </button>
             )}
+            <ConvertToComplaintButton conversation={c} />
             <button type="button" class="btn btn-ghost btn-sm panel-toggle" aria-expanded={panelOpen} aria-controls="side-panel"
               onClick={() => setPanelOpen(!panelOpen)}>
               {t('actions.details')}

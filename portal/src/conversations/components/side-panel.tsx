@@ -3,6 +3,7 @@ import { useI18n } from '../../i18n/i18n-context';
 import { formatTime } from '../../ui/duration';
 import { visitorName } from '../visitor-name';
 import { EventTrail } from './event-trail';
+import { ConversationQuality } from '../../quality/conversation-quality';
 
 type Props = { id: string; open: boolean; onClose: () => void; conversation: TConversation; events: readonly TConversationEvent[] };
 
@@ -36,6 +37,7 @@ export function SidePanel({ id, open, onClose, conversation: c, events }: Props)
           </div>
         ))}
       </dl>
+      <ConversationQuality conversation={c} />
       <h3 class="side-subtitle">{t('panel.trail')}</h3>
       <EventTrail events={events} />
     </aside>

@@ -9,6 +9,9 @@ import { OfflineForm } from './OfflineForm';
 import { QueueNotice } from './QueueNotice';
 import { ResolvedNotice } from './ResolvedNotice';
 import { TypingIndicator } from './TypingIndicator';
+import { SurveyCard } from '../survey/SurveyCard';
+import { useState } from 'preact/hooks';
+import { ComplaintsTab, WidgetTabs, type TWidgetTab } from '../complaints/WidgetTabs';
 
 export type TChatWindowProps = {
   state: TChatState;
@@ -21,6 +24,7 @@ export type TChatWindowProps = {
 export function ChatWindow({ state: s, controller, onClose }: TChatWindowProps) {
   const { t } = useText();
   const locale = activeLocale(s);
+  const [tab, setTab] = useState<TWidgetTab>('chat');
   const config = s.config;
   const conversation = s.conversation;
   const unsent = unsentMessages(s);
@@ -36,8 +40,11 @@ export function ChatWindow({ state: s, controller, onClose }: TChatWindowProps) 
         agentName={conversation?.status === 'active' ? conversation.agentName : null}
         onClose={onClose ?? null}
       />
+      <WidgetTabs tab={tab} locale={locale} onTab={setTab} />
       {s.phase === 'ready' && <ConnectionBanner state={s.connection} />}
-      {s.phase === 'failed' && !config ? (
+      {tab !== 'chat' && config ? (
+        <ComplaintsTab tab={tab} locale={locale} initialEmail={email} />
+      ) : s.phase === 'failed' && !config ? (
         <div class="kf-notice kf-center" role="alert">
           <p>{t.sessionFailed}</p>
           <button type="button" class="kf-button" onClick={() => void controller.start()}>
@@ -66,6 +73,9 @@ export function ChatWindow({ state: s, controller, onClose }: TChatWindowProps) 
             )}
             {offlineNotice && !s.offlineSent && config.offlineMessage[locale] && (
               <p class="kf-notice">{config.offlineMessage[locale]}</p>
+            )}
+            {s.survey && conversation?.status === 'resolved' && s.survey.conversationId === conversation.id && (
+              <SurveyCard key={s.survey.id} survey={s.survey} locale={locale} onAnswer={controller.answerSurvey} onDismiss={controller.dismissSurvey} />
             )}
             {conversation?.status === 'resolved' && <ResolvedNotice onStartNew={() => controller.startNew()} />}
             {showOfflineForm ? (

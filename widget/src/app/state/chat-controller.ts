@@ -8,6 +8,7 @@ import type { TFrameMessage } from '../host/host-messages';
 import { lastSeq, mergeMessages } from './merge-messages';
 import { createStore, type TStore } from './store';
 import type { TChatState } from './chat-state';
+import { createSurveyActions } from '../survey/survey-actions';
 
 export type TChatDeps = {
   siteKey: string;
@@ -98,8 +99,12 @@ export function createChatController(deps: TChatDeps) {
   const handlers: TConnectionHandlers = {
     state: (connectionState) => store.set({ connection: connectionState }),
     connected: () => {
-      void sync().finally(() => void sender.flush());
+      void sync().finally(() => {
+        void sender.flush();
+        void survey.fetchPending();
+      });
     },
+    survey: (s) => survey.show(s),
     message: (message) => {
       const s = store.get();
       if (message.internal || !s.conversation || s.conversation.id !== message.conversationId) return;
@@ -125,6 +130,8 @@ export function createChatController(deps: TChatDeps) {
     },
     unauthenticated: () => void renewSession(),
   };
+
+  const survey = createSurveyActions(store, () => connection);
 
   function setUnread(unread: number): void {
     store.set({ unread });
@@ -245,5 +252,9 @@ export function createChatController(deps: TChatDeps) {
     },
 
     stopTyping,
+
+    /** Answers (or changes) the survey shown in the card. */
+    answerSurvey: survey.answer,
+    dismissSurvey: survey.dismiss,
   };
 }

@@ -1,4 +1,4 @@
-import type { TCustomerConversation, TErrorCode, TLocale, TMessage, TWidgetConfig } from '@kefu/shared';
+import type { TCustomerSurvey, TCustomerConversation, TErrorCode, TLocale, TMessage, TWidgetConfig } from '@kefu/shared';
 import type { TConnectionState } from '../transport/customer-connection';
 import type { TOutboxItem } from '../transport/outbox';
 
@@ -25,6 +25,8 @@ export type TChatState = {
   open: boolean;
   unread: number;
   identity: Record<string, unknown> | null;
+  /** A satisfaction survey to show as a card, if any (issue 4). */
+  survey?: TCustomerSurvey | null;
 };
 
 /** Site setting first, then the host page's wish, then the browser. */

@@ -3,6 +3,8 @@ import type {
   TCustomerConversation,
   TCustomerHandshake,
   TCustomerSendMessage,
+  TCustomerSurvey,
+  TCustomerSurveyAnswer,
   TCustomerSync,
   TMessage,
   TTyping,
@@ -21,6 +23,8 @@ export type TConnectionHandlers = {
   message(message: TMessage): void;
   conversation(conversation: TCustomerConversation): void;
   typing(payload: TTyping): void;
+  /** A survey card to show (issue 4). */
+  survey?(survey: TCustomerSurvey): void;
   /** The handshake was refused (unknown or expired visitor token): start a new session. */
   unauthenticated(): void;
 };
@@ -30,6 +34,8 @@ export interface CustomerConnection {
   sync(payload: TCustomerSync): Promise<TSyncResult>;
   send(payload: TCustomerSendMessage): Promise<TSendResult>;
   typing(payload: TTyping): void;
+  surveyPending?(payload: { conversationId: string | null }): Promise<TAck<{ survey: TCustomerSurvey | null }>>;
+  surveyAnswer?(payload: TCustomerSurveyAnswer): Promise<TAck<{ survey: TCustomerSurvey }>>;
   /** Replaces the handshake used for the next connection attempt. */
   setAuth(auth: TCustomerHandshake): void;
   close(): void;

@@ -47,6 +47,7 @@ export const connectSocket: TConnect = (initialAuth, handlers) => {
   socket.on('message:new', handlers.message);
   socket.on('conversation:updated', handlers.conversation);
   socket.on('typing', handlers.typing);
+  socket.on('survey:request', (survey) => handlers.survey?.(survey));
   addEventListener('online', report);
   addEventListener('offline', report);
 
@@ -55,6 +56,10 @@ export const connectSocket: TConnect = (initialAuth, handlers) => {
       socket.timeout(ACK_TIMEOUT_MS).emitWithAck('conversation:sync', payload).catch(() => TIMEOUT_ACK),
     send: (payload) =>
       socket.timeout(ACK_TIMEOUT_MS).emitWithAck('message:send', payload).catch(() => TIMEOUT_ACK),
+    surveyPending: (payload) =>
+      socket.timeout(ACK_TIMEOUT_MS).emitWithAck('survey:pending', payload).catch(() => TIMEOUT_ACK),
+    surveyAnswer: (payload) =>
+      socket.timeout(ACK_TIMEOUT_MS).emitWithAck('survey:answer', payload).catch(() => TIMEOUT_ACK),
     typing: (payload) => {
       if (socket.connected) socket.emit('typing', payload);
     },

@@ -1,0 +1,183 @@
+#!/usr/bin/env node
+// Realtime load benchmark: N concurrent conversations against a real Kefu server on a fresh
+// PostgreSQL database, and the same load against the raw baseline (bare socket.io + one INSERT per
+// message, pool of 10). Customers send every few seconds, agents reply at once; prints latency
+// percentiles, messages/s, server CPU and RSS, ratios to the baseline, and (with --sweep) the
+// highest rate each sustains with p99 < 100 ms.
+//
+//   node bench/load/run.mjs [--n 200] [--interval 3000] [--duration 20] [--target both|kefu|baseline]
+//                           [--sweep] [--rates 200,400,800,...] [--step 10] [--cpu-prof DIR] [--cluster]
+//                           [--server-dir /path/to/other/server]
+//
+// Needs PostgreSQL (BENCH_PG_URL, default postgres://postgres@127.0.0.1:5432/postgres); creates and
+// drops its own databases. Results also go to bench/results/load-<time>.json.
+import { fork } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { fmt, ROOT, sleep, summarize, watchProcess } from './lib.mjs';
+import { dbUrl, freePort, freshDatabase, makeAgents, startServer } from './server-process.mjs';
+
+const { values: args } = parseArgs({
+  options: {
+    n: { type: 'string', default: '200' },
+    interval: { type: 'string', default: '3000' },
+    duration: { type: 'string', default: '20' },
+    warmup: { type: 'string', default: '3' },
+    target: { type: 'string', default: 'both' },
+    sweep: { type: 'boolean', default: false },
+    rates: { type: 'string', default: '50,100,200,400,800,1200,1600,2400,3200,4000,5000' },
+    step: { type: 'string', default: '10' },
+    'cpu-prof': { type: 'string' },
+    cluster: { type: 'boolean', default: false },
+    'per-process': { type: 'string', default: '500' },
+    /** Another checkout's server/ folder for the Kefu runs (before/after comparisons). */
+    'server-dir': { type: 'string' },
+  },
+});
+const N = Number(args.n);
+
+function startWorker(opts) {
+  const child = fork(join(ROOT, 'bench/load/worker.mjs'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const waiters = [];
+  child.on('message', (m) => {
+    if (m.type === 'error') console.error(`worker error: ${m.message}`);
+    const w = waiters.shift();
+    w?.(m);
+  });
+  const ask = (msg) =>
+    new Promise((resolve, reject) => {
+      waiters.push((m) => (m.type === 'error' ? reject(new Error(m.message)) : resolve(m)));
+      child.send(msg);
+    });
+  return { child, ask, init: ask({ cmd: 'init', opts }) };
+}
+
+async function collect(workers) {
+  const replies = await Promise.all(workers.map((w) => w.ask({ cmd: 'collect' })));
+  const c2a = [];
+  const a2c = [];
+  const counters = { sent: 0, acked: 0, errors: 0, received: 0 };
+  for (const r of replies) {
+    for (const x of r.c2a) c2a.push(x);
+    for (const x of r.a2c) a2c.push(x);
+    for (const k of Object.keys(counters)) counters[k] += r.counters[k];
+  }
+  return { c2a, a2c, counters };
+}
+
+async function measure(server, workers, customerWorkers, intervalMs, seconds) {
+  await Promise.all(customerWorkers.map((w) => w.ask({ cmd: 'rate', intervalMs })));
+  await sleep(Number(args.warmup) * 1000);
+  await collect(workers);
+  const watch = watchProcess(server.pid);
+  const t0 = performance.now();
+  await sleep(seconds * 1000);
+  const r = await collect(workers);
+  const secs = (performance.now() - t0) / 1000;
+  const res = watch.stop();
+  await Promise.all(customerWorkers.map((w) => w.ask({ cmd: 'rate', intervalMs: 0 })));
+  // Let the backlog drain so the next step starts from an idle server.
+  for (let quiet = 0, i = 0; quiet < 2 && i < 120; i++) {
+    await sleep(500);
+    const { counters } = await collect(workers);
+    quiet = counters.received === 0 && counters.acked === 0 ? quiet + 1 : 0;
+  }
+  return {
+    targetRate: (2 * N * 1000) / intervalMs,
+    messagesPerSecond: r.counters.acked / secs,
+    errors: r.counters.errors,
+    c2a: summarize(r.c2a),
+    a2c: summarize(r.a2c),
+    cpuPercent: res.cpuPercent,
+    rssMB: res.rssMax / 1024 / 1024,
+  };
+}
+
+async function runTarget(target) {
+  const dbName = `kefu_bench_${target}`;
+  const dropDb = await freshDatabase(dbName);
+  const server = await startServer(target, await freePort(), dbUrl(dbName), { cpuProf: args['cpu-prof'], cluster: args.cluster, serverDir: args['server-dir'] });
+  const workers = [];
+  try {
+    const agents = await makeAgents(target, server.url, N);
+    const agentWorker = startWorker({ role: 'agents', mode: target, url: server.url, agents });
+    workers.push(agentWorker);
+    await agentWorker.init;
+    const procs = Math.ceil(N / Number(args['per-process']));
+    const customerWorkers = [];
+    const t0 = performance.now();
+    for (let p = 0; p < procs; p++) {
+      const count = Math.floor(N / procs) + (p < N % procs ? 1 : 0);
+      const w = startWorker({ role: 'customers', mode: target, url: server.url, siteKey: 'demo', count, offset: p * 100_000 });
+      customerWorkers.push(w);
+      workers.push(w);
+    }
+    const ready = await Promise.all(customerWorkers.map((w) => w.init));
+    for (let i = 0; i < 600; i++) {
+      const { count } = await agentWorker.ask({ cmd: 'joined' });
+      if (count >= N) break;
+      await sleep(100);
+    }
+    const { count: joined } = await agentWorker.ask({ cmd: 'joined' });
+    const active = ready.reduce((n, r) => n + r.active, 0);
+    console.log(`${target}: ${N} conversations open (${active} assigned, ${joined} opened by agents) in ${fmt((performance.now() - t0) / 1000)} s; ${agents.length} agents`);
+    await collect(workers);
+    const steady = await measure(server, workers, customerWorkers, Number(args.interval), Number(args.duration));
+    const result = { target, n: N, agents: agents.length, steady, sweep: [], sustained: null };
+    printRow(target, steady);
+    if (args.sweep) {
+      for (const rate of args.rates.split(',').map(Number)) {
+        const intervalMs = (2 * N * 1000) / rate;
+        const m = await measure(server, workers, customerWorkers, intervalMs, Number(args.step));
+        result.sweep.push(m);
+        printRow(`${target} @${rate}/s`, m);
+        const ok = Math.max(m.c2a.p99, m.a2c.p99) < 100 && m.messagesPerSecond >= 0.95 * m.targetRate && m.errors === 0;
+        if (!ok) break;
+        result.sustained = m.messagesPerSecond;
+      }
+    }
+    return result;
+  } finally {
+    await Promise.all(
+      workers.map((w) => new Promise((r) => (w.child.exitCode !== null ? r() : (w.child.once('exit', r), w.child.send({ cmd: 'exit' }))))),
+    );
+    await server.stop();
+    await dropDb();
+  }
+}
+
+function printRow(label, m) {
+  console.log(
+    `  ${label.padEnd(20)} ${fmt(m.messagesPerSecond, 0).padStart(6)} msg/s (target ${fmt(m.targetRate, 0)}) | c→a p50 ${fmt(m.c2a.p50)} p95 ${fmt(m.c2a.p95)} p99 ${fmt(m.c2a.p99)} ms | a→c p50 ${fmt(m.a2c.p50)} p95 ${fmt(m.a2c.p95)} p99 ${fmt(m.a2c.p99)} ms | CPU ${fmt(m.cpuPercent, 0)}% RSS ${fmt(m.rssMB, 0)} MB | errors ${m.errors}`,
+  );
+}
+
+const targets = args.target === 'both' ? ['kefu', 'baseline'] : [args.target];
+const results = [];
+for (const t of targets) results.push(await runTarget(t));
+
+console.log(`\nN = ${N}, each customer every ${args.interval} ms, agents reply at once (${results[0]?.steady.targetRate.toFixed(0)} msg/s offered)`);
+console.log('| server | msg/s | c→a p50 | c→a p95 | c→a p99 | a→c p50 | a→c p95 | a→c p99 | CPU | RSS | sustained msg/s (p99 < 100 ms) |');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|');
+for (const r of results) {
+  const s = r.steady;
+  console.log(
+    `| ${r.target} | ${fmt(s.messagesPerSecond, 0)} | ${fmt(s.c2a.p50)} | ${fmt(s.c2a.p95)} | ${fmt(s.c2a.p99)} | ${fmt(s.a2c.p50)} | ${fmt(s.a2c.p95)} | ${fmt(s.a2c.p99)} | ${fmt(s.cpuPercent, 0)}% | ${fmt(s.rssMB, 0)} MB | ${args.sweep ? fmt(r.sustained ?? 0, 0) : '–'} |`,
+  );
+}
+const kefu = results.find((r) => r.target === 'kefu');
+const base = results.find((r) => r.target === 'baseline');
+if (kefu && base) {
+  const k = kefu.steady;
+  const b = base.steady;
+  console.log(
+    `\nKefu / baseline: c→a p50 ${fmt(k.c2a.p50 / b.c2a.p50, 2)}× p99 ${fmt(k.c2a.p99 / b.c2a.p99, 2)}×; a→c p50 ${fmt(k.a2c.p50 / b.a2c.p50, 2)}× p99 ${fmt(k.a2c.p99 / b.a2c.p99, 2)}×` +
+      (args.sweep ? `; sustained rate ${fmt((kefu.sustained ?? 0) / (base.sustained || NaN), 2)}×` : ''),
+  );
+}
+mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+const file = join(ROOT, `bench/results/load-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+writeFileSync(file, JSON.stringify({ args, results }, null, 2));
+console.log(`(written to ${file})`);
+process.exit(0);

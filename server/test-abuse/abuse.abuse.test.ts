@@ -1,0 +1,142 @@
+import fc from 'fast-check';
+import { ZErrorBody } from '@kefu/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OpenDatabase } from '../src/platform/database';
+import type { RunningServer } from '../src/server';
+import { ADMIN, api, connectAgent, connectCustomer, createAgent, createTestDatabase, login, newClientId, startTestServer, type AgentSocket, type CustomerSocket } from '../src/testing/test-server';
+
+let database: OpenDatabase;
+let server: RunningServer;
+let adminToken: string;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  server = await startTestServer({ database });
+  adminToken = (await login(server)).token;
+});
+afterAll(async () => {
+  await server?.close();
+  await database?.close();
+});
+
+// Frames stay under socket.io's maxHttpBufferSize: a bigger frame closes the connection by design
+// (tested on its own below), which would only make every later frame here "disconnected".
+const hostile = fc.oneof(
+  fc.constantFrom('\u0000', '\uD800', '\uDFFF', '\u202E', '\u200B\u200D', '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', 'x'.repeat(4_001), '{"__proto__":{"a":1}}'),
+  fc.string({ unit: 'binary', maxLength: 50 }),
+);
+const anyPayload = fc.oneof(
+  fc.anything({ maxDepth: 3 }),
+  fc.record({ conversationId: fc.oneof(fc.uuid(), fc.constant(null), hostile, fc.integer()), clientId: fc.oneof(fc.string(), hostile), text: hostile, afterSeq: fc.oneof(fc.integer(), fc.double(), fc.string()), internal: fc.anything(), presence: fc.string(), typing: fc.anything() }, { requiredKeys: [] }),
+);
+
+const isStructured = (ack: unknown) => {
+  if (ack && typeof ack === 'object' && (ack as { ok?: unknown }).ok === true) return true;
+  const e = ZErrorBody.safeParse(ack);
+  return e.success && e.data.code !== 'internal';
+};
+
+describe('fuzzing', () => {
+  it('answers every fuzzed socket frame with data or a structured error, never a crash or an internal error', async () => {
+    const customer = await connectCustomer(server, { siteKey: 'demo' });
+    const agent = await connectAgent(server, adminToken);
+    let frames = 0;
+    const bad: unknown[] = [];
+    const events: [CustomerSocket | AgentSocket, string][] = [
+      [customer.socket, 'message:send'], [customer.socket, 'conversation:sync'], [customer.socket, 'typing'],
+      [agent, 'message:send'], [agent, 'conversation:sync'], [agent, 'presence:set'], [agent, 'typing'], [agent, 'conversation:leave'],
+    ];
+    await fc.assert(
+      fc.asyncProperty(fc.array(anyPayload, { minLength: 20, maxLength: 20 }), async (payloads) => {
+        await Promise.all(payloads.map(async (p, i) => {
+          const [socket, event] = events[(frames + i) % events.length]!;
+          frames++;
+          if (event === 'typing' || event === 'conversation:leave') return void (socket as CustomerSocket).emit(event as 'typing', p as never);
+          const ack = await (socket as CustomerSocket).timeout(10_000).emitWithAck(event as 'conversation:sync', p as never).catch((e: Error) => ({ timeout: e.message }));
+          if (!isStructured(ack)) bad.push({ event, p: String(JSON.stringify(p)).slice(0, 200), ack });
+        }));
+      }),
+      { numRuns: Number(process.env.KEFU_FUZZ_RUNS ?? 400) },
+    );
+    const health = await fetch(`${server.url}/healthz`);
+    console.log(`[abuse] socket frames fuzzed: ${frames}, bad answers: ${bad.length} ${JSON.stringify(bad.slice(0, 3)).slice(0, 600)}`);
+    expect(bad).toEqual([]);
+    expect(health.status).toBe(200);
+    expect(customer.socket.connected && agent.connected).toBe(true);
+    customer.socket.close();
+    agent.close();
+  });
+
+  it('answers every fuzzed REST body with a structured 4xx, never a 500', async () => {
+    const endpoints: [string, string][] = [
+      ['POST', '/api/auth/login'], ['POST', '/api/widget/session'], ['POST', '/api/users'], ['PATCH', '/api/me'], ['PUT', '/api/me/presence'],
+      ['POST', '/api/teams'], ['POST', '/api/sites'], ['POST', '/api/canned-replies'], ['PATCH', '/api/conversations/00000000-0000-0000-0000-000000000000'],
+      ['POST', '/api/conversations/00000000-0000-0000-0000-000000000000/transfer'], ['PATCH', '/api/users/not-a-uuid'],
+    ];
+    let bodies = 0;
+    const bad: unknown[] = [];
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.oneof(anyPayload.map((p) => JSON.stringify(p) ?? 'null'), fc.string({ unit: 'binary' })), { minLength: 20, maxLength: 20 }), async (raws) => {
+        await Promise.all(raws.map(async (raw, i) => {
+          const [method, path] = endpoints[(bodies + i) % endpoints.length]!;
+          bodies++;
+          const res = await fetch(server.url + path, { method, headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` }, body: raw });
+          const body = await res.json().catch(() => null);
+          if (res.status >= 500 || (res.status >= 400 && !ZErrorBody.safeParse(body).success)) bad.push({ path, status: res.status, raw: raw.slice(0, 100), body });
+        }));
+      }),
+      { numRuns: Number(process.env.KEFU_FUZZ_RUNS ?? 400) / 2 },
+    );
+    console.log(`[abuse] REST bodies fuzzed: ${bodies}, bad answers: ${bad.length}`);
+    expect(bad).toEqual([]);
+  });
+});
+
+describe('limits', () => {
+  it('locks an account after 10 attempts even when 50 wrong passwords arrive at once, and refuses the right one meanwhile', async () => {
+    const victim = await createAgent(server, adminToken, { teamIds: [] });
+    const results = await Promise.all(Array.from({ length: 50 }, () => api(server, '/api/auth/login', { body: { email: victim.user.email, password: 'wrong-password' } })));
+    const counts = { unauthenticated: 0, rate_limited: 0, other: 0 };
+    for (const r of results) counts[r.body.code as 'unauthenticated' | 'rate_limited'] !== undefined ? counts[r.body.code as 'unauthenticated']++ : counts.other++;
+    const right = await api(server, '/api/auth/login', { body: { email: victim.user.email, password: 'agent-password' } });
+    console.log(`[abuse] 50 parallel wrong passwords: ${JSON.stringify(counts)}; right password then: ${right.status}`);
+    expect(counts).toEqual({ unauthenticated: 10, rate_limited: 40, other: 0 });
+    expect(right.status).toBe(429);
+    expect(right.body).toMatchObject({ ok: false, code: 'rate_limited', retryable: true });
+    expect(ADMIN.email).not.toBe(victim.user.email);
+  });
+
+  it('slows a visitor down with a retryable rate_limited error after 60 messages a minute', async () => {
+    const customer = await connectCustomer(server, { siteKey: 'demo' });
+    const acks = [];
+    let conversationId: string | null = null;
+    for (let i = 0; i < 61; i++) {
+      const ack = await customer.socket.emitWithAck('message:send', { conversationId, clientId: newClientId(), text: `m${i}` });
+      if (ack.ok) conversationId = ack.message.conversationId;
+      acks.push(ack);
+    }
+    expect(acks.slice(0, 60).every((a) => a.ok)).toBe(true);
+    expect(acks[60]).toMatchObject({ ok: false, code: 'rate_limited', retryable: true });
+    customer.socket.close();
+  });
+
+  it('refuses a message over the text limit with bad_request and stores hostile characters as text', async () => {
+    const customer = await connectCustomer(server, { siteKey: 'demo' });
+    const long = await customer.socket.emitWithAck('message:send', { conversationId: null, clientId: newClientId(), text: 'x'.repeat(5000) });
+    expect(long).toMatchObject({ ok: false, code: 'bad_request' });
+    // A 150k-character frame is over socket.io's maxHttpBufferSize: the connection is closed, nothing stored.
+    const huge = await customer.socket.timeout(5000).emitWithAck('message:send', { conversationId: null, clientId: newClientId(), text: 'x'.repeat(150_000) }).catch(() => 'closed');
+    expect(huge).toBe('closed');
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    customer.socket.connect();
+    await new Promise((r) => customer.socket.once('connect', r));
+    for (const text of ['nul\u0000byte', 'lone\uD800surrogate', '\u202Eevil', 'zero\u200Bwidth']) {
+      const a1 = await customer.socket.emitWithAck('message:send', { conversationId: null, clientId: newClientId(), text });
+      const a2 = await customer.socket.emitWithAck('message:send', { conversationId: null, clientId: newClientId(), text });
+      if (!isStructured(a1)) console.log('[abuse] hostile', JSON.stringify(a1));
+      expect(isStructured(a1)).toBe(true);
+      expect(a1.ok).toBe(a2.ok); // the same way every time
+    }
+    customer.socket.close();
+  });
+});
