@@ -21,7 +21,7 @@ export const staticRoutes = new Hono<AppEnv>()
     // Short cache: sites keep the same URL and must pick up new versions.
     c.header('Cache-Control', 'public, max-age=300');
     c.header('Access-Control-Allow-Origin', '*');
-    const res = await serveStatic({ root: root(WIDGET_DIST), path: 'widget.js' })(c, next);
+    const res = await serveStatic({ root: root(WIDGET_DIST), path: 'widget.js', precompressed: true })(c, next);
     return res ?? c.notFound();
   })
   .use('/widget/assets/*', async (c, next) => {
@@ -41,17 +41,17 @@ export const staticRoutes = new Hono<AppEnv>()
     c.header('X-Content-Type-Options', 'nosniff');
     await next();
   })
-  .get('/widget/*', serveStatic({ root: root(WIDGET_DIST), rewriteRequestPath: (p) => p.replace(/^\/widget/, '') }))
+  .get('/widget/*', serveStatic({ root: root(WIDGET_DIST), precompressed: true, rewriteRequestPath: (p) => p.replace(/^\/widget/, '') }))
   .get('/portal', (c) => c.redirect('/portal/'))
   .use('/portal/assets/*', async (c, next) => {
     c.header('Cache-Control', 'public, max-age=31536000, immutable');
     await next();
   })
-  .get('/portal/*', serveStatic({ root: root(PORTAL_DIST), rewriteRequestPath: (p) => p.replace(/^\/portal/, '') }))
+  .get('/portal/*', serveStatic({ root: root(PORTAL_DIST), precompressed: true, rewriteRequestPath: (p) => p.replace(/^\/portal/, '') }))
   // SPA fallback: any other portal path is the app's own route.
   .get('/portal/*', async (c, next) => {
     if (!existsSync(resolve(PORTAL_DIST, 'index.html'))) return c.text(missingBuild('The portal'), 503);
     c.header('Cache-Control', 'no-cache');
-    const res = await serveStatic({ root: root(PORTAL_DIST), path: 'index.html' })(c, next);
+    const res = await serveStatic({ root: root(PORTAL_DIST), path: 'index.html', precompressed: true })(c, next);
     return res ?? c.notFound();
   });
