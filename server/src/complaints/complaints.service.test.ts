@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenDatabase } from '../platform/database';
 import { hashToken } from '../platform/secrets';
 import type { RunningServer } from '../server';
-import { api, connectCustomer, createAgent, createTestDatabase, login, newClientId, startTestServer } from '../testing/test-server';
+import { api, connectCustomer, createAgent, createTestDatabase, eventually, login, newClientId, startTestServer } from '../testing/test-server';
 
 let database: OpenDatabase;
 let server: RunningServer;
@@ -119,6 +119,11 @@ describe('complaints', () => {
       'created', 'accepted', 'priority_changed', 'note', 'started', 'reply', 'resolved', 'reopened', 'customer_info', 'started', 'resolved', 'rated', 'closed',
     ]);
     expect((await track(filed.token, '/info', { text: 'more' })).body.code).toBe('invalid_transition');
+    // The rating counts as the complaint's survey, credited to its owner (首问), for CSAT.
+    const survey = await eventually(() =>
+      server.ctx.db.selectFrom('surveys').select(['rating', 'comment', 'agent_id', 'source']).where('complaint_id', '=', id).executeTakeFirst(),
+    );
+    expect(survey).toEqual({ rating: 4, comment: 'Thanks', agent_id: manager.user.id, source: 'complaint' });
   });
 
   it('shows the customer a polite rejection and nothing internal', async () => {

@@ -113,6 +113,29 @@ export async function createSurveyLink(
   return { surveyId: row.id, token, path: `/s/${token}` };
 }
 
+/**
+ * Records the 1–5 rating a customer gave on a complaint's tracking page as an answered survey,
+ * credited to the complaint's owner (首问), else its handler. Complaints filed by phone without a
+ * known visitor have no survey.
+ */
+export async function recordComplaintRating(ctx: Ctx, complaintId: string, rating: number, comment: string | null): Promise<string | null> {
+  const c = await ctx.db
+    .selectFrom('complaints')
+    .select(['visitor_id', 'conversation_id', 'owner_id', 'handler_id'])
+    .where('id', '=', complaintId)
+    .executeTakeFirst();
+  if (!c?.visitor_id) return null;
+  const link = await createSurveyLink(ctx, {
+    visitorId: c.visitor_id,
+    conversationId: c.conversation_id,
+    complaintId,
+    agentId: c.owner_id ?? c.handler_id,
+    source: 'complaint',
+  });
+  await answerByToken(ctx, link.token, { rating, ...(comment ? { comment } : {}) });
+  return link.surveyId;
+}
+
 /** The survey a link's token opens (sent ones only), as the customer sees it. */
 export async function getByToken(ctx: Ctx, token: string): Promise<TCustomerSurvey> {
   const row = await repo.findSurvey(ctx.db, { tokenHash: hashToken(token) });
