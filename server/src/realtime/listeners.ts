@@ -5,9 +5,15 @@ import { pendingForVisitor } from '../surveys/surveys.service';
 import { type AgentNamespace, conversationRoom, SUPERVISORS_ROOM, teamRoom, userRoom } from './agent.namespace';
 import { type CustomerNamespace, visitorRoom } from './customer.namespace';
 
-/** Rooms of the agents who should hear about a conversation: its team, assignee, owner, viewers, supervisors. */
-function agentRooms(c: TConversation): string[] {
-  const rooms = [teamRoom(c.teamId), conversationRoom(c.id), SUPERVISORS_ROOM];
+/**
+ * Rooms of the agents who should hear about a conversation: assignee, owner, viewers, supervisors,
+ * and its team — whose queue views need every change of a queued conversation and every change of
+ * state, but not each new message of a conversation someone already handles (at 1,000 conversations
+ * that per-message fan-out to the whole team was the main cost, docs/benchmarks.md).
+ */
+function agentRooms(c: TConversation, opts: { wholeTeam: boolean } = { wholeTeam: true }): string[] {
+  const rooms = [conversationRoom(c.id), SUPERVISORS_ROOM];
+  if (opts.wholeTeam || c.status === 'queued') rooms.push(teamRoom(c.teamId));
   if (c.assigneeId) rooms.push(userRoom(c.assigneeId));
   if (c.ownerId) rooms.push(userRoom(c.ownerId));
   return rooms;
@@ -43,7 +49,8 @@ export function listenForRealtime(ctx: Ctx, customers: CustomerNamespace, agents
       const c = conversation && !lastSent.isStale(conversation) ? conversation : await getConversation(ctx.db, conversationId);
       if (!c) return;
       lastSent.note(c);
-      agents.to(agentRooms(c)).emit('conversation:updated', c);
+      // A snapshot comes from a message write; without one, the conversation's state changed.
+      agents.to(agentRooms(c, { wholeTeam: !conversation })).emit('conversation:updated', c);
       customers.to(visitorRoom(c.visitor.id)).emit('conversation:updated', toCustomerConversation(c));
     }),
     ctx.bus.on('conversation.event_recorded', async ({ event }) => {
