@@ -8,6 +8,22 @@ import * as repo from './quality.repository';
 
 export const listPhrases = (ctx: Ctx) => repo.listPhrases(ctx.db);
 
+/**
+ * Active phrases, read at most every few seconds per process: every agent message is checked, and
+ * reading the whole list each time was a cost at load (docs/benchmarks.md). Changes made on this
+ * process apply at once; other processes pick them up within PHRASES_TTL_MS.
+ */
+const PHRASES_TTL_MS = 5_000;
+const phraseCache = new WeakMap<Ctx, { at: number; phrases: Promise<TProhibitedPhrase[]> }>();
+function activePhrases(ctx: Ctx): Promise<TProhibitedPhrase[]> {
+  const hit = phraseCache.get(ctx);
+  if (hit && performance.now() - hit.at < PHRASES_TTL_MS) return hit.phrases;
+  const phrases = repo.listPhrases(ctx.db, { activeOnly: true });
+  phraseCache.set(ctx, { at: performance.now(), phrases });
+  phrases.catch(() => phraseCache.delete(ctx));
+  return phrases;
+}
+
 export async function createPhrase(ctx: Ctx, input: TProhibitedPhraseBody): Promise<TProhibitedPhrase> {
   const b = ZProhibitedPhraseBody.parse(input);
   const row = await ctx.db
@@ -17,6 +33,7 @@ export async function createPhrase(ctx: Ctx, input: TProhibitedPhraseBody): Prom
     .returningAll()
     .executeTakeFirst();
   if (!row) throw new AppError('conflict', 'this phrase is already in the list');
+  phraseCache.delete(ctx);
   return repo.toPhrase(row);
 }
 
@@ -29,17 +46,19 @@ export async function updatePhrase(ctx: Ctx, id: string, input: TProhibitedPhras
     .returningAll()
     .executeTakeFirst();
   if (!row) throw new AppError('not_found', 'no such phrase');
+  phraseCache.delete(ctx);
   return repo.toPhrase(row);
 }
 
 export async function deletePhrase(ctx: Ctx, id: string): Promise<void> {
   const r = await ctx.db.deleteFrom('prohibited_phrases').where('id', '=', id).executeTakeFirst();
   if (r.numDeletedRows === 0n) throw new AppError('not_found', 'no such phrase');
+  phraseCache.delete(ctx);
 }
 
 /** The composer's check before sending (the same matcher runs on sent messages). */
 export async function checkText(ctx: Ctx, text: string): Promise<TPhraseMatch[]> {
-  return matchProhibited(text, await repo.listPhrases(ctx.db, { activeOnly: true }));
+  return matchProhibited(text, await activePhrases(ctx));
 }
 
 /** Flags a sent public agent reply that matches prohibited phrases (idempotent per message and phrase). */
