@@ -68,6 +68,12 @@ describe('complaint mails', () => {
     expect(second).not.toBe(token);
     expect((await api(withSmtp, `/api/track/${second}`)).body.complaint.status).toBe('handling');
 
+    // The resolution mail asks whether the customer is satisfied and for a rating, with a working link.
+    await api(withSmtp, `/api/complaints/${id}/resolve`, { token: admin, body: { resolution: 'Refunded in full.' } });
+    const resolved = await eventually(async () => inbox.find((m) => m.to.includes('zhao@example.com') && bodyOf(m).includes('Refunded in full.')));
+    expect(bodyOf(resolved)).toContain('rate our service from 1 to 5');
+    expect((await api(withSmtp, `/api/track/${linkIn(resolved)}`)).body.complaint.awaitingFeedback).toBe(true);
+
     // The stored copy of a sent mail holds no working link.
     const outbox = (await api(withSmtp, '/api/mail/outbox?status=sent', { token: admin })).body.mails;
     expect(outbox.length).toBeGreaterThanOrEqual(2);

@@ -50,7 +50,9 @@ export function listenForComplaintMail(ctx: Ctx): () => void {
       const status = t[`complaint.status.${publicStatusOf(c.status)}`];
       // Links are stored only as hashes, so each mail carries a freshly minted one.
       const url = trackingUrl(ctx, await mintTrackingToken(ctx, complaintId));
-      const detail = event.type === 'rejected' || event.type === 'resolved' ? `\n${event.text ?? ''}\n` : '';
+      // A resolution mail asks for the customer's verdict and rating (the tracking page takes both).
+      const ask = event.type === 'resolved' ? `\n${t['mail.resolved.survey']}\n` : '';
+      const detail = event.type === 'rejected' || event.type === 'resolved' ? `\n${event.text ?? ''}\n${ask}` : '';
       await sendMail(ctx, {
         to: c.contact_email,
         subject: format(t['mail.status.subject'], { number: c.number, status }),

@@ -74,6 +74,7 @@ export const complaintsEn = {
   'mail.filed.body': 'Hello,\n\nwe received your complaint {number} and will reply by {due}.\nFollow it, add information and tell us whether you are satisfied here:\n{url}\n\nKeep this link to yourself: anyone with it can see your complaint.',
   'mail.status.subject': 'Your complaint {number}: {status}',
   'mail.status.body': 'Hello,\n\nthe status of your complaint {number} is now: {status}.\n{detail}\nSee the details here:\n{url}',
+  'mail.resolved.survey': 'Are you satisfied with how we handled it? Tell us, and rate our service from 1 to 5, on the page below. If not, say so there and we will keep working on it.',
   'mail.noDue': 'as soon as possible',
   'mail.alert.warning.subject': 'Complaint {number}: deadline approaching',
   'mail.alert.breach.subject': 'Complaint {number}: deadline missed',

@@ -76,6 +76,7 @@ export const complaintsZhCN: TComplaintsCatalog = {
   'mail.filed.body': '您好：\n\n我们已收到您的投诉 {number}，将在 {due} 前给您答复。\n您可以通过以下链接查看进展、补充信息并告诉我们是否满意：\n{url}\n\n请妥善保管此链接，任何持有链接的人都能查看您的投诉。',
   'mail.status.subject': '您的投诉 {number}：{status}',
   'mail.status.body': '您好：\n\n您的投诉 {number} 当前状态：{status}。\n{detail}\n查看详情：\n{url}',
+  'mail.resolved.survey': '您对处理结果满意吗？请在下方页面告诉我们，并为本次服务打分（1–5 分）。如不满意，也请在页面上告诉我们，我们会继续处理。',
   'mail.noDue': '尽快',
   'mail.alert.warning.subject': '投诉 {number}：即将超时',
   'mail.alert.breach.subject': '投诉 {number}：已超时',
