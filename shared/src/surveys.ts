@@ -116,6 +116,8 @@ export const ZFollowUpFilter = z.object({
   resolvedFrom: z.iso.datetime({ offset: true }).optional(),
   resolvedTo: z.iso.datetime({ offset: true }).optional(),
   vip: z.boolean().optional(),
+  /** The date range applies to complaints closed in it (客诉回访) instead of resolved conversations. */
+  closedComplaints: z.boolean().optional(),
   siteId: ZId.optional(),
 });
 export type TFollowUpFilter = z.infer<typeof ZFollowUpFilter>;

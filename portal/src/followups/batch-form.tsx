@@ -17,6 +17,7 @@ export function BatchForm({ onCreated }: { onCreated: () => void }) {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [vip, setVip] = useState(false);
+  const [complaints, setComplaints] = useState(false);
   const [due, setDue] = useState('');
   const [agents, setAgents] = useState<string[]>([]);
   const [message, setMessage] = useState<string | null>(null);
@@ -28,6 +29,7 @@ export function BatchForm({ onCreated }: { onCreated: () => void }) {
     ...(from ? { resolvedFrom: iso(from)! } : {}),
     ...(to ? { resolvedTo: iso(to)! } : {}),
     ...(vip ? { vip: true } : {}),
+    ...(complaints ? { closedComplaints: true } : {}),
   });
 
   async function run(action: () => Promise<string>) {
@@ -59,6 +61,7 @@ export function BatchForm({ onCreated }: { onCreated: () => void }) {
         <label>{q('fu.resolvedFrom')}<input type="datetime-local" value={from} onInput={(e) => setFrom(e.currentTarget.value)} /></label>
         <label>{q('fu.resolvedTo')}<input type="datetime-local" value={to} onInput={(e) => setTo(e.currentTarget.value)} /></label>
         <label class="check"><input type="checkbox" checked={vip} onChange={(e) => setVip(e.currentTarget.checked)} /> {q('fu.vipOnly')}</label>
+        <label class="check"><input type="checkbox" checked={complaints} onChange={(e) => setComplaints(e.currentTarget.checked)} /> {q('fu.closedComplaints')}</label>
         <label>{q('fu.dueAt')}<input type="datetime-local" required value={due} onInput={(e) => setDue(e.currentTarget.value)} /></label>
       </div>
       <fieldset class="checks checks-scroll">

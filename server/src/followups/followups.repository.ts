@@ -59,7 +59,19 @@ export async function findCandidates(db: DbOrTrx, f: TFollowUpFilter, limit: num
   let q = db.selectFrom('visitors as v').select('v.id');
   if (f.siteId) q = q.where('v.site_id', '=', f.siteId);
   if (f.vip !== undefined) q = q.where('v.vip', '=', f.vip);
-  if (from || to) {
+  if (f.closedComplaints) {
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('complaints as k')
+          .select('k.id')
+          .whereRef('k.visitor_id', '=', 'v.id')
+          .where('k.status', '=', 'closed')
+          .$if(!!from, (w) => w.where('k.closed_at', '>=', from!))
+          .$if(!!to, (w) => w.where('k.closed_at', '<', to!)),
+      ),
+    );
+  } else if (from || to) {
     q = q.where((eb) =>
       eb.exists(
         eb

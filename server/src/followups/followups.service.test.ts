@@ -86,4 +86,36 @@ describe('follow-up batches', () => {
     expect(done.body.followUp).toMatchObject({ status: 'done', outcome: 'reached', notes: '客户在开会\n已解决' });
     expect((await api(server, `/api/follow-ups/${task.id}/outcome`, { token: agent.token, body: { outcome: 'reached' } })).status).toBe(409);
   });
+
+  it('picks customers whose complaint was closed in a date range (客诉回访)', async () => {
+    const manager = await createAgent(server, adminToken, { teamIds: [teamId], role: 'manager' });
+    const fileAndClose = async () => {
+      const c = await connectCustomer(server);
+      c.socket.close();
+      const filed = await api(server, '/api/widget/complaints', {
+        body: { siteKey: 'demo', visitorToken: c.visitorToken, hostOrigin: server.url, category: 'delivery', description: 'Parcel lost', phone: '13800138000' },
+      });
+      expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+      const id = (await api(server, '/api/complaints?sort=created', { token: adminToken })).body.complaints.find((x: { number: string }) => x.number === filed.body.number).id;
+      await api(server, `/api/complaints/${id}/judge`, { token: adminToken, body: { decision: 'accept', teamId } });
+      await api(server, `/api/complaints/${id}/resolve`, { token: adminToken, body: { resolution: 'Sent again' } });
+      const token = String(filed.body.trackingUrl).split('/c/')[1];
+      expect((await api(server, `/api/track/${token}/feedback`, { body: { satisfied: true, rating: 5 } })).status).toBe(200);
+      return c.visitorId;
+    };
+    const closedNow = await fileAndClose();
+    const inRange = { resolvedFrom: new Date(Date.now() - 3_600_000).toISOString(), resolvedTo: new Date(Date.now() + 3_600_000).toISOString() };
+    const preview = await api(server, '/api/follow-ups/batches/preview', { token: manager.token, body: { filter: { closedComplaints: true, ...inRange } } });
+    expect(preview.body.count).toBe(1);
+    const lastMonth = { resolvedFrom: new Date(Date.now() - 40 * 86_400_000).toISOString(), resolvedTo: new Date(Date.now() - 10 * 86_400_000).toISOString() };
+    const none = await api(server, '/api/follow-ups/batches/preview', { token: manager.token, body: { filter: { closedComplaints: true, ...lastMonth } } });
+    expect(none.body.count).toBe(0);
+    const batch = await api(server, '/api/follow-ups/batches', {
+      token: manager.token,
+      body: { name: '客诉回访', filter: { closedComplaints: true, ...inRange }, dueAt: new Date(Date.now() + 86_400_000).toISOString(), agentIds: [manager.user.id] },
+    });
+    expect(batch.status).toBe(201);
+    const mine = await api(server, '/api/follow-ups/mine', { token: manager.token });
+    expect(mine.body.followUps.map((f: { visitorId: string }) => f.visitorId)).toContain(closedNow);
+  });
 });

@@ -57,6 +57,7 @@ export const portalQualityEn = {
   'fu.resolvedFrom': 'Resolved from',
   'fu.resolvedTo': 'Resolved before',
   'fu.vipOnly': 'VIP customers only',
+  'fu.closedComplaints': 'Customers whose complaint was closed in this range',
   'fu.dueAt': 'Due date',
   'fu.agents': 'Agents (customers are spread evenly)',
   'fu.preview': 'Count customers',

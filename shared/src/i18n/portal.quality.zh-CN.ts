@@ -59,6 +59,7 @@ export const portalQualityZhCN: { readonly [K in TPortalQualityKey]: string } = 
   'fu.resolvedFrom': '解决时间起',
   'fu.resolvedTo': '解决时间止',
   'fu.vipOnly': '仅 VIP 客户',
+  'fu.closedComplaints': '该时间段内投诉已结案的客户',
   'fu.dueAt': '截止日期',
   'fu.agents': '坐席（客户平均分配）',
   'fu.preview': '统计客户数',
