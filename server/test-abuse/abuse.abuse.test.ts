@@ -1,22 +1,14 @@
 import fc from 'fast-check';
 import { ZErrorBody } from '@kefu/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OpenDatabase } from '../src/platform/database';
+import { describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/server';
-import { ADMIN, api, connectAgent, connectCustomer, createAgent, createTestDatabase, login, newClientId, startTestServer, type AgentSocket, type CustomerSocket } from '../src/testing/test-server';
+import { ADMIN, api, connectAgent, connectCustomer, createAgent, login, newClientId, type AgentSocket, type CustomerSocket, useTestServer } from '../src/testing/test-server';
 
-let database: OpenDatabase;
 let server: RunningServer;
 let adminToken: string;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  server = await startTestServer({ database });
-  adminToken = (await login(server)).token;
-});
-afterAll(async () => {
-  await server?.close();
-  await database?.close();
+useTestServer({}, (t) => {
+  ({ server, adminToken } = t);
 });
 
 // Frames stay under socket.io's maxHttpBufferSize: a bigger frame closes the connection by design

@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OpenDatabase } from '../platform/database';
+import { describe, expect, it } from 'vitest';
 import type { RunningServer } from '../server';
-import { api, connectAgent, createAgent, createTestDatabase, login, nextEvent, startTestServer } from '../testing/test-server';
+import { api, connectAgent, createAgent, login, nextEvent, useTestServer } from '../testing/test-server';
 
-let database: OpenDatabase;
 let server: RunningServer;
 let adminToken: string;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  server = await startTestServer({ database });
-  adminToken = (await login(server)).token;
-});
-afterAll(async () => {
-  await server?.close();
-  await database?.close();
+useTestServer({}, (t) => {
+  ({ server, adminToken } = t);
 });
 
 describe('sessions', () => {

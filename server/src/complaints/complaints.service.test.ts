@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OpenDatabase } from '../platform/database';
 import { hashToken } from '../platform/secrets';
 import type { RunningServer } from '../server';
-import { api, connectCustomer, createAgent, createTestDatabase, eventually, login, newClientId, startTestServer } from '../testing/test-server';
+import { api, connectCustomer, createAgent, eventually, newClientId, useTestServer } from '../testing/test-server';
 
-let database: OpenDatabase;
 let server: RunningServer;
 let admin: string;
 let teamId: string;
@@ -13,10 +11,10 @@ let handler: { token: string; user: { id: string } };
 let outsider: { token: string; user: { id: string } };
 const sockets: { close(): void }[] = [];
 
+useTestServer({ sweepMs: 3_600_000 }, (t) => {
+  ({ server, adminToken: admin } = t);
+});
 beforeAll(async () => {
-  database = await createTestDatabase();
-  server = await startTestServer({ database, sweepMs: 3_600_000 });
-  admin = (await login(server)).token;
   teamId = (await api(server, '/api/teams', { token: admin, body: { name: 'Complaints team' } })).body.team.id;
   const otherTeam = (await api(server, '/api/teams', { token: admin, body: { name: 'Other team' } })).body.team.id;
   manager = await createAgent(server, admin, { teamIds: [], role: 'manager' });
@@ -25,8 +23,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   sockets.forEach((s) => s.close());
-  await server?.close();
-  await database?.close();
 });
 
 async function fileFromWidget(extra: Record<string, unknown> = {}) {

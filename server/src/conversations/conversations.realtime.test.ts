@@ -1,35 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OpenDatabase } from '../platform/database';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../server';
-import {
-  api,
-  connectAgent,
-  connectCustomer,
-  createAgent,
-  createTestDatabase,
-  eventually,
-  login,
-  newClientId,
-  nextEvent,
-  startTestServer,
-} from '../testing/test-server';
+import { api, connectAgent, connectCustomer, createAgent, eventually, newClientId, nextEvent, useTestServer } from '../testing/test-server';
 
-let database: OpenDatabase;
 let server: RunningServer;
 let adminToken: string;
 let teamId: string;
 
+useTestServer({}, (t) => {
+  ({ server, adminToken } = t);
+});
 beforeAll(async () => {
-  database = await createTestDatabase();
-  server = await startTestServer({ database });
-  adminToken = (await login(server)).token;
   const { body } = await api(server, '/api/teams', { token: adminToken });
   teamId = body.teams.find((t: { name: string }) => t.name === 'Support').id;
   // The admin is in the demo team; keep them offline so only the test's agents take chats.
-});
-afterAll(async () => {
-  await server?.close();
-  await database?.close();
 });
 
 describe('customer and agent in realtime', () => {

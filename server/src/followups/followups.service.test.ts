@@ -1,23 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OpenDatabase } from '../platform/database';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../server';
-import { api, connectCustomer, createAgent, createTestDatabase, login, newClientId, startTestServer } from '../testing/test-server';
+import { api, connectCustomer, createAgent, newClientId, useTestServer } from '../testing/test-server';
 
-let database: OpenDatabase;
 let server: RunningServer;
 let adminToken: string;
 let teamId: string;
 
+useTestServer({}, (t) => {
+  ({ server, adminToken } = t);
+});
 beforeAll(async () => {
-  database = await createTestDatabase();
-  server = await startTestServer({ database });
-  adminToken = (await login(server)).token;
   const teams = await api(server, '/api/teams', { token: adminToken });
   teamId = teams.body.teams.find((t: { name: string }) => t.name === 'Support').id;
-});
-afterAll(async () => {
-  await server?.close();
-  await database?.close();
 });
 
 /** Seven VIP customers with a conversation each, and three ordinary ones. */

@@ -1,37 +1,19 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { OpenDatabase } from '../platform/database';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../server';
-import {
-  api,
-  connectAgent,
-  connectCustomer,
-  createAgent,
-  createTestDatabase,
-  eventually,
-  login,
-  newClientId,
-  nextEvent,
-  startTestServer,
-  type CustomerSocket,
-} from '../testing/test-server';
+import { api, connectAgent, connectCustomer, createAgent, eventually, login, newClientId, nextEvent, type CustomerSocket, useTestServer } from '../testing/test-server';
 import { assignQueuedConversations, requeueUnansweredAssignments } from './routing.service';
 
-let database: OpenDatabase;
 let server: RunningServer;
 let adminToken: string;
 let offset = 0;
 const clock = () => new Date(Date.now() + offset);
 const sockets: { close(): void }[] = [];
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  server = await startTestServer({ database, clock, env: { KEFU_ASSIGN_TIMEOUT_SECONDS: '60' }, sweepMs: 60_000 });
-  adminToken = (await login(server)).token;
+useTestServer({ clock, env: { KEFU_ASSIGN_TIMEOUT_SECONDS: '60' }, sweepMs: 60_000 }, (t) => {
+  ({ server, adminToken } = t);
 });
 afterAll(async () => {
   sockets.forEach((s) => s.close());
-  await server?.close();
-  await database?.close();
 });
 
 let teamSeq = 0;
@@ -94,7 +76,7 @@ describe('routing', () => {
     const vip = await ask(site, 'vip');
     await api(server, `/api/conversations/${urgent.conversationId}`, { method: 'PATCH', token: adminToken, body: { priority: 'urgent' } });
     const visitorId = (await conversation(vip.conversationId)).conversation.visitor.id;
-    await database.db.updateTable('visitors').set({ vip: true }).where('id', '=', visitorId).execute();
+    await server.ctx.db.updateTable('visitors').set({ vip: true }).where('id', '=', visitorId).execute();
 
     const queue = await api(server, '/api/conversations?view=queue', { token: agent.token });
     const order = queue.body.conversations

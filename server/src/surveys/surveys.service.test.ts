@@ -1,21 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OpenDatabase } from '../platform/database';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../server';
-import {
-  api,
-  connectAgent,
-  connectCustomer,
-  createAgent,
-  createTestDatabase,
-  eventually,
-  login,
-  newClientId,
-  nextEvent,
-  startTestServer,
-  type CustomerSocket,
-} from '../testing/test-server';
+import { api, connectAgent, connectCustomer, createAgent, eventually, newClientId, nextEvent, type CustomerSocket, useTestServer } from '../testing/test-server';
 
-let database: OpenDatabase;
 let server: RunningServer;
 let adminToken: string;
 let teamId: string;
@@ -23,18 +9,14 @@ let siteId: string;
 /** Added to the real time: lets a test jump past the 24 h edit window. */
 let offsetMs = 0;
 
+useTestServer({ clock: () => new Date(Date.now() + offsetMs) }, (t) => {
+  ({ server, adminToken } = t);
+});
 beforeAll(async () => {
-  database = await createTestDatabase();
-  server = await startTestServer({ database, clock: () => new Date(Date.now() + offsetMs) });
-  adminToken = (await login(server)).token;
   const teams = await api(server, '/api/teams', { token: adminToken });
   teamId = teams.body.teams.find((t: { name: string }) => t.name === 'Support').id;
   const sites = await api(server, '/api/sites', { token: adminToken });
   siteId = sites.body.sites.find((s: { key: string }) => s.key === 'demo').id;
-});
-afterAll(async () => {
-  await server?.close();
-  await database?.close();
 });
 
 type Agent = Awaited<ReturnType<typeof createAgent>>;

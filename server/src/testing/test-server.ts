@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import {
   AGENT_NAMESPACE,
@@ -61,6 +62,31 @@ export async function startTestServer(opts: { database: OpenDatabase; env?: Reco
     print: () => {},
     ...(opts.clock ? { clock: opts.clock } : {}),
     ...(opts.sweepMs ? { sweepMs: opts.sweepMs } : {}),
+  });
+}
+
+export type TestServer = { server: RunningServer; database: OpenDatabase; adminToken: string };
+
+/**
+ * Starts a Kefu server on a fresh database for the test file and signs the admin in (beforeAll),
+ * then stops both (afterAll, after the file's own afterAll hooks).
+ * @example let server: RunningServer; useTestServer({}, (t) => ({ server } = t));
+ */
+export function useTestServer(
+  opts: Omit<Parameters<typeof startTestServer>[0], 'database'>,
+  ready: (t: TestServer) => void,
+): void {
+  let t: Partial<TestServer> = {};
+  beforeAll(async () => {
+    const database = await createTestDatabase();
+    t = { database };
+    const server = await startTestServer({ database, ...opts });
+    t.server = server;
+    ready({ server, database, adminToken: (await login(server)).token });
+  });
+  afterAll(async () => {
+    await t.server?.close();
+    await t.database?.close();
   });
 }
 
