@@ -6,4 +6,7 @@ export * from './conversations';
 export * from './surveys';
 export * from './quality';
 export * from './complaints';
+export * from './monitor';
 export * from './events';
+export * from './permissions';
+export * from './audit';

@@ -1,9 +1,18 @@
-import { roleAtLeast, type TConversation } from '@kefu/shared';
+import { roleAtLeast, type TConversation, type TPermission } from '@kefu/shared';
 import type { UserRow } from '../agents/agents.table';
 import { AppError } from '../platform/errors';
 
-/** The acting agent with the team ids they belong to. */
-export type Agent = Pick<UserRow, 'id' | 'name' | 'role'> & { teamIds: string[] };
+/** The acting agent with the team ids they belong to and the permissions of their role. */
+export type Agent = Pick<UserRow, 'id' | 'name' | 'role'> & { teamIds: string[]; permissions: readonly TPermission[] };
+
+/** True when the agent's role holds `permission` (Settings → Roles). */
+export function hasPermission(agent: Pick<Agent, 'permissions'>, permission: TPermission): boolean {
+  return agent.permissions.includes(permission);
+}
+
+export function assertPermission(agent: Pick<Agent, 'permissions'>, permission: TPermission): void {
+  if (!hasPermission(agent, permission)) throw new AppError('forbidden', `this needs the ${permission} permission`);
+}
 
 /** Supervisors and above see everything; agents see their teams' conversations and those they hold or own. */
 export function canView(agent: Agent, c: Pick<TConversation, 'teamId' | 'assigneeId' | 'ownerId'>): boolean {
@@ -17,7 +26,8 @@ export function canView(agent: Agent, c: Pick<TConversation, 'teamId' | 'assigne
 }
 
 export function assertCanView(agent: Agent, c: Pick<TConversation, 'teamId' | 'assigneeId' | 'ownerId'>): void {
-  if (!canView(agent, c)) throw new AppError('forbidden', 'this conversation belongs to another team');
+  // Not found rather than forbidden: an agent cannot probe other teams' conversation ids (IDOR sweep).
+  if (!canView(agent, c)) throw new AppError('not_found', 'no such conversation');
 }
 
 /** Replying, transferring and resolving are for the assigned agent, or a supervisor and above. */

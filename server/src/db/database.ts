@@ -12,6 +12,8 @@ import type {
 import type { FollowUpBatchesTable, FollowUpsTable } from '../followups/followups.table';
 import type { MessageFlagsTable, ProhibitedPhrasesTable, QaReviewsTable, QaScorecardsTable } from '../quality/quality.table';
 import type { SurveySettingsTable, SurveysTable } from '../surveys/surveys.table';
+import type { AuditLogTable, RolePermissionsTable } from '../audit/audit.table';
+import type { MessageAttachmentsTable } from '../attachments/message-attachments.table';
 
 export interface Database extends ComplaintsTables {
   users: UsersTable;
@@ -33,6 +35,9 @@ export interface Database extends ComplaintsTables {
   message_flags: MessageFlagsTable;
   qa_scorecards: QaScorecardsTable;
   qa_reviews: QaReviewsTable;
+  audit_log: AuditLogTable;
+  role_permissions: RolePermissionsTable;
+  message_attachments: MessageAttachmentsTable;
 }
 
 export type Db = Kysely<Database>;

@@ -3,6 +3,8 @@ import * as foundation from './migrations/2026-11-23-foundation';
 import * as complaints from './migrations/2026-11-24-complaints';
 import * as surveys from './migrations/2026-11-24-surveys';
 import * as trust from './migrations/2026-11-24-trust';
+import * as audit from './migrations/2026-12-01-audit';
+import * as chatAttachments from './migrations/2026-12-01-chat-attachments';
 
 /** Migrations in order, named by date; listed here so they work the same from source and bundles. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -10,6 +12,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-24-complaints': complaints,
   '2026-11-24-surveys': surveys,
   '2026-11-24-trust': trust,
+  '2026-12-01-audit': audit,
+  '2026-12-01-chat-attachments': chatAttachments,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -1,9 +1,10 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { roleAtLeast, type TRole } from '@kefu/shared';
+import { roleAtLeast, type TPermission, type TRole } from '@kefu/shared';
 import { authenticate } from '../agents/agents.service';
 import { listTeamIds } from '../agents/agents.repository';
-import type { Agent } from '../conversations/conversations.access';
+import { permissionsOf } from '../audit/audit.service';
+import { assertPermission, type Agent } from '../conversations/conversations.access';
 import type { Ctx } from './context';
 import { AppError } from './errors';
 
@@ -24,7 +25,8 @@ export async function agentFromToken(ctx: Ctx, token: string | undefined): Promi
   if (!token) return undefined;
   const user = await authenticate(ctx, token);
   if (!user) return undefined;
-  return { id: user.id, name: user.name, role: user.role, teamIds: await listTeamIds(ctx.db, user.id) };
+  const [teamIds, permissions] = await Promise.all([listTeamIds(ctx.db, user.id), permissionsOf(ctx.db, user.role)]);
+  return { id: user.id, name: user.name, role: user.role, teamIds, permissions };
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -54,6 +56,18 @@ export function requireRole(min: TRole = 'agent'): MiddlewareHandler<AppEnv> {
     const agent = await agentFromToken(c.var.ctx, sessionToken(c));
     if (!agent) throw new AppError('unauthenticated', 'sign in first');
     if (!roleAtLeast(agent.role, min)) throw new AppError('forbidden', `this needs the ${min} role`);
+    c.set('agent', agent);
+    await next();
+  };
+}
+
+/** Requires a signed-in agent whose role holds `permission` (see shared/src/permissions.ts). */
+export function requirePermission(permission: TPermission): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    assertSameOrigin(c);
+    const agent = await agentFromToken(c.var.ctx, sessionToken(c));
+    if (!agent) throw new AppError('unauthenticated', 'sign in first');
+    assertPermission(agent, permission);
     c.set('agent', agent);
     await next();
   };
