@@ -159,7 +159,7 @@ describe('complaints', () => {
     const conv = await api(server, '/api/complaints/from-conversation', { token: admin, body: { conversationId: ack.message.conversationId, category: 'staff', description: 'Courier was rude' } });
     expect(conv.status).toBe(201);
     expect(conv.body.complaint).toMatchObject({ channel: 'conversation', conversationId: ack.message.conversationId, visitorId: c.visitorId });
-    expect((await api(server, '/api/complaints/from-conversation', { token: outsider.token, body: { conversationId: ack.message.conversationId, category: 'staff', description: 'x' } })).status).toBe(403);
+    expect((await api(server, '/api/complaints/from-conversation', { token: outsider.token, body: { conversationId: ack.message.conversationId, category: 'staff', description: 'x' } })).status).toBe(404);
   });
 
   it('filters the board and counts per status, with agents seeing only their teams’ complaints', async () => {

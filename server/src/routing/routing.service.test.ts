@@ -238,8 +238,8 @@ describe('roles', () => {
     const otherTeam = await newTeam();
     const site = await newSite(otherTeam);
     const c = await ask(site, 'not yours');
-    expect((await api(server, `/api/conversations/${c.conversationId}`, { token: agent.token })).status).toBe(403);
-    expect((await api(server, `/api/conversations/${c.conversationId}/claim`, { token: agent.token, body: {} })).status).toBe(403);
+    expect((await api(server, `/api/conversations/${c.conversationId}`, { token: agent.token })).status).toBe(404);
+    expect((await api(server, `/api/conversations/${c.conversationId}/claim`, { token: agent.token, body: {} })).status).toBe(404);
   });
 
   it('refuses a wrong password and a malformed login', async () => {

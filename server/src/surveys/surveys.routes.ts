@@ -1,9 +1,12 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { ZId, ZSurveyAnswerBody, ZSurveySettingsBody, ZSurveyToken } from '@kefu/shared';
+import { roleAtLeast } from '@kefu/shared';
+import { canView, type Agent } from '../conversations/conversations.access';
 import { getForAgent } from '../conversations/conversations.service';
+import type { Ctx } from '../platform/context';
 import { AppError } from '../platform/errors';
-import { jsonBody, requireRole, type AppEnv } from '../platform/http';
+import { jsonBody, requirePermission, requireRole, type AppEnv } from '../platform/http';
 import { parseInput } from '../platform/validate';
 import * as surveys from './surveys.service';
 
@@ -14,6 +17,13 @@ const ZSummaryQuery = z.object({
   agentId: ZId.optional(),
 });
 
+/** Supervisors see every customer; an agent only one with a conversation they may see (not found otherwise). */
+async function assertSeesCustomer(ctx: Ctx, agent: Agent, visitorId: string): Promise<void> {
+  if (roleAtLeast(agent.role, 'supervisor')) return;
+  const rows = await ctx.db.selectFrom('conversations').select(['team_id', 'assignee_id', 'owner_id']).where('visitor_id', '=', visitorId).execute();
+  if (!rows.some((r) => canView(agent, { teamId: r.team_id, assigneeId: r.assignee_id, ownerId: r.owner_id }))) throw new AppError('not_found', 'no such customer');
+}
+
 /** Agents' survey API: ratings on a conversation or a customer, CSAT summary, site settings. */
 export const surveysRoutes = new Hono<AppEnv>()
   .use(requireRole())
@@ -23,7 +33,10 @@ export const surveysRoutes = new Hono<AppEnv>()
       await getForAgent(c.var.ctx, c.var.agent, q.conversationId);
       return c.json({ ok: true as const, surveys: await surveys.surveysOfConversation(c.var.ctx, q.conversationId) });
     }
-    if (q.visitorId) return c.json({ ok: true as const, surveys: await surveys.surveysOfVisitor(c.var.ctx, q.visitorId) });
+    if (q.visitorId) {
+      await assertSeesCustomer(c.var.ctx, c.var.agent, q.visitorId);
+      return c.json({ ok: true as const, surveys: await surveys.surveysOfVisitor(c.var.ctx, q.visitorId) });
+    }
     throw new AppError('bad_request', 'give conversationId or visitorId');
   })
   .get('/summary', requireRole('supervisor'), async (c) => {
@@ -39,7 +52,7 @@ export const surveysRoutes = new Hono<AppEnv>()
     const siteId = parseInput(ZId, c.req.param('siteId'));
     return c.json({ ok: true as const, settings: await surveys.getSettings(c.var.ctx, siteId) });
   })
-  .put('/settings/:siteId', requireRole('admin'), async (c) => {
+  .put('/settings/:siteId', requirePermission('settings.manage'), async (c) => {
     const siteId = parseInput(ZId, c.req.param('siteId'));
     const body = parseInput(ZSurveySettingsBody, await jsonBody(c));
     return c.json({ ok: true as const, settings: await surveys.updateSettings(c.var.ctx, siteId, body) });
