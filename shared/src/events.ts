@@ -1,6 +1,7 @@
 import type { TAck } from './errors';
 import type { TCustomerSurvey, TCustomerSurveyAnswer } from './surveys';
 import type { TPresence } from './agents';
+import type { TMonitorSnapshot } from './monitor';
 import type {
   TAgentSendMessage,
   TAgentSync,
@@ -56,6 +57,9 @@ export interface AgentClientToServer {
   'message:send': (payload: TAgentSendMessage, ack: Ack<{ message: TMessage }>) => void;
   typing: (payload: TTyping) => void;
   'presence:set': (payload: { presence: TPresence }, ack: Ack<{ presence: TPresence }>) => void;
+  /** Supervisors and above: join the live monitor; the ack carries a full snapshot, `monitor:snapshot` the later ones. */
+  'monitor:subscribe': (payload: Record<string, never>, ack: Ack<{ snapshot: TMonitorSnapshot }>) => void;
+  'monitor:unsubscribe': (payload: Record<string, never>) => void;
 }
 
 export type TAlert = {
@@ -75,4 +79,6 @@ export interface AgentServerToClient {
   alert: (alert: TAlert) => void;
   /** A complaint changed (filed, judged, replied, resolved, …): screens showing it reload it. */
   'complaint:updated': (payload: { complaintId: string }) => void;
+  /** A fresh live-monitor snapshot, to subscribed supervisors (coalesced, at most every 500 ms). */
+  'monitor:snapshot': (snapshot: TMonitorSnapshot) => void;
 }

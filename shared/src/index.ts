@@ -7,6 +7,7 @@ export * from './surveys';
 export * from './quality';
 export * from './complaints';
 export * from './monitor';
+export * from './scheduled-reports';
 export * from './events';
 export * from './permissions';
 export * from './audit';

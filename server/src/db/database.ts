@@ -12,6 +12,7 @@ import type {
 import type { FollowUpBatchesTable, FollowUpsTable } from '../followups/followups.table';
 import type { MessageFlagsTable, ProhibitedPhrasesTable, QaReviewsTable, QaScorecardsTable } from '../quality/quality.table';
 import type { SurveySettingsTable, SurveysTable } from '../surveys/surveys.table';
+import type { ScheduledReportsTable } from '../scheduled-reports/scheduled-reports.table';
 import type { AuditLogTable, RolePermissionsTable } from '../audit/audit.table';
 import type { MessageAttachmentsTable } from '../attachments/message-attachments.table';
 
@@ -35,6 +36,7 @@ export interface Database extends ComplaintsTables {
   message_flags: MessageFlagsTable;
   qa_scorecards: QaScorecardsTable;
   qa_reviews: QaReviewsTable;
+  scheduled_reports: ScheduledReportsTable;
   audit_log: AuditLogTable;
   role_permissions: RolePermissionsTable;
   message_attachments: MessageAttachmentsTable;

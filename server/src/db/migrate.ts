@@ -4,6 +4,7 @@ import * as complaints from './migrations/2026-11-24-complaints';
 import * as surveys from './migrations/2026-11-24-surveys';
 import * as trust from './migrations/2026-11-24-trust';
 import * as audit from './migrations/2026-12-01-audit';
+import * as monitor from './migrations/2026-12-01-monitor';
 import * as chatAttachments from './migrations/2026-12-01-chat-attachments';
 
 /** Migrations in order, named by date; listed here so they work the same from source and bundles. */
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-24-surveys': surveys,
   '2026-11-24-trust': trust,
   '2026-12-01-audit': audit,
+  '2026-12-01-monitor': monitor,
   '2026-12-01-chat-attachments': chatAttachments,
 };
 

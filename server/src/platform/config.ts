@@ -37,6 +37,23 @@ const ZEnv = z.object({
   KEFU_ATTACHMENT_MAX_TOTAL_BYTES: z.coerce.number().int().min(1024).default(30 * 1024 * 1024),
   /** Time zone of the day in complaint numbers (KS20261122-0007). */
   KEFU_COMPLAINT_TIMEZONE: z.string().default('Asia/Shanghai'),
+  /** Time zone of "today" in the live monitor and of the scheduled reports' days (default: KEFU_COMPLAINT_TIMEZONE). */
+  KEFU_TIMEZONE: z.string().refine(isTimeZone, 'unknown time zone').optional(),
+  /** While someone watches the live monitor, each process also recomputes it this often (for what no event announces). */
+  KEFU_MONITOR_REFRESH_SECONDS: z.coerce.number().min(1).default(15),
+  /** Scheduled reports (daily at KEFU_REPORT_DAILY_AT, weekly on Monday, monthly on the 5th); 0 turns them off. */
+  KEFU_SCHEDULED_REPORTS: z
+    .enum(['0', '1', 'true', 'false'])
+    .default('1')
+    .transform((v) => v === '1' || v === 'true'),
+  /** Local time (HH:MM, KEFU_TIMEZONE) at which the daily report (and the weekly/monthly ones) are made. */
+  KEFU_REPORT_DAILY_AT: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM').default('10:00'),
+  /** Comma-separated addresses of the scheduled reports; default: every active manager. */
+  KEFU_REPORT_RECIPIENTS: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? '').split(',').map((a) => a.trim()).filter(Boolean))
+    .pipe(z.array(z.email())),
   /** redis://… — when set, socket.io's Redis adapter fans events out between processes and rate limits live in Redis. */
   REDIS_URL: z.string().url().optional(),
   /** Multiplies every rate limit (2 = twice as many requests allowed); 0 turns rate limiting off (benchmarks). */
@@ -47,6 +64,15 @@ const ZEnv = z.object({
     .default('0')
     .transform((v) => v === '1' || v === 'true'),
 });
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export type Config = {
   port: number;
@@ -66,6 +92,10 @@ export type Config = {
   mail: { smtpUrl: string | undefined; from: string };
   complaints: { autoCloseDays: number; warnPercent: number; timeZone: string };
   attachments: { dir: string; maxBytes: number; maxTotalBytes: number };
+  /** Time zone of "today" (live monitor) and of scheduled report periods. */
+  timeZone: string;
+  monitor: { refreshMs: number };
+  scheduledReports: { enabled: boolean; dailyAt: string; recipients: string[] };
 };
 
 /** Reads the environment once, through zod; a bad variable stops start-up with its name. */
@@ -95,6 +125,9 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     publicUrl: (e.KEFU_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     mail: { smtpUrl: e.SMTP_URL, from: e.KEFU_MAIL_FROM },
     complaints: { autoCloseDays: e.KEFU_COMPLAINT_AUTO_CLOSE_DAYS, warnPercent: e.KEFU_COMPLAINT_WARN_PERCENT, timeZone: e.KEFU_COMPLAINT_TIMEZONE },
+    timeZone: e.KEFU_TIMEZONE ?? e.KEFU_COMPLAINT_TIMEZONE,
+    monitor: { refreshMs: e.KEFU_MONITOR_REFRESH_SECONDS * 1000 },
+    scheduledReports: { enabled: e.KEFU_SCHEDULED_REPORTS, dailyAt: e.KEFU_REPORT_DAILY_AT, recipients: e.KEFU_REPORT_RECIPIENTS },
     attachments: { dir: e.KEFU_ATTACHMENTS_DIR ?? `${e.KEFU_DATA_DIR.replace(/^memory:\/\//, '.kefu-data')}/attachments`, maxBytes: e.KEFU_ATTACHMENT_MAX_BYTES, maxTotalBytes: e.KEFU_ATTACHMENT_MAX_TOTAL_BYTES },
   };
 }

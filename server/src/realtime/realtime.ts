@@ -7,6 +7,7 @@ import { setupCustomerNamespace, type CustomerNamespace } from './customer.names
 import { listenForRealtime } from './listeners';
 import { guardSlowConsumers } from './backpressure';
 import { listenForComplaintUpdates } from './complaints.listeners';
+import { setupMonitor } from './monitor.listeners';
 
 export type RealtimeOptions = {
   /** socket.io adapter for fan-out between server processes (PostgreSQL or Redis). */
@@ -29,12 +30,14 @@ export function attachRealtime(http: HttpServer, ctx: Ctx, opts: RealtimeOptions
   const agentNs = setupAgentNamespace(ctx, agents, () => customers);
   const stopListening = listenForRealtime(ctx, customers, agents);
   const stopComplaints = listenForComplaintUpdates(ctx, agents);
+  const monitor = setupMonitor(ctx, agents, { clustered: Boolean(opts.adapter) });
   const stopGuard = guardSlowConsumers(io, ctx.log);
   return {
     io,
     async close() {
       stopListening();
       stopComplaints();
+      monitor.stop();
       stopGuard();
       agentNs.stop();
       await new Promise<void>((resolve) => void io.close(() => resolve()));
