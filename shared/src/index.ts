@@ -6,6 +6,7 @@ export * from './conversations';
 export * from './surveys';
 export * from './quality';
 export * from './complaints';
+export * from './reports';
 export * from './monitor';
 export * from './scheduled-reports';
 export * from './events';

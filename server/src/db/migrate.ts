@@ -6,6 +6,7 @@ import * as trust from './migrations/2026-11-24-trust';
 import * as audit from './migrations/2026-12-01-audit';
 import * as monitor from './migrations/2026-12-01-monitor';
 import * as chatAttachments from './migrations/2026-12-01-chat-attachments';
+import * as reports from './migrations/2026-12-01-reports';
 
 /** Migrations in order, named by date; listed here so they work the same from source and bundles. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-01-audit': audit,
   '2026-12-01-monitor': monitor,
   '2026-12-01-chat-attachments': chatAttachments,
+  '2026-12-01-reports': reports,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
