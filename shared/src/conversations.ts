@@ -18,6 +18,20 @@ export type TChannel = z.infer<typeof ZChannel>;
 export const AUTHOR_KINDS = ['customer', 'agent', 'system'] as const;
 export const ZAuthorKind = z.enum(AUTHOR_KINDS);
 
+/** A file on a chat message (docs/protocol.md): images are thumbnails, everything else a download. */
+export const ZMessageAttachment = z.object({
+  id: ZId,
+  fileName: z.string(),
+  /** Sniffed from the bytes at upload. */
+  contentType: z.string(),
+  size: z.number().int().nonnegative(),
+  image: z.boolean(),
+});
+export type TMessageAttachment = z.infer<typeof ZMessageAttachment>;
+
+/** At most this many files on one message. */
+export const MESSAGE_MAX_ATTACHMENTS = 5;
+
 export const ZMessage = z.object({
   id: ZId,
   conversationId: ZId,
@@ -29,6 +43,8 @@ export const ZMessage = z.object({
   /** Internal notes are never sent to the customer. */
   internal: z.boolean(),
   text: z.string(),
+  /** Present only when the message carries files (uploaded first, referenced by id when sending). */
+  attachments: z.array(ZMessageAttachment).optional(),
   createdAt: ZTimestamp,
 });
 export type TMessage = z.infer<typeof ZMessage>;
@@ -112,11 +128,12 @@ export const ZConversationEvent = z.object({
 });
 export type TConversationEvent = z.infer<typeof ZConversationEvent>;
 
-const ZText = z
-  .string()
-  .trim()
-  .min(1, 'empty message')
-  .max(MESSAGE_MAX_LENGTH, `at most ${MESSAGE_MAX_LENGTH} characters`);
+/** Text of a message that may carry files: empty text is allowed only with at least one attachment. */
+const ZTextOrEmpty = z.string().trim().max(MESSAGE_MAX_LENGTH, `at most ${MESSAGE_MAX_LENGTH} characters`).default('');
+/** Ids of attachments the sender uploaded (POST …/attachments) to this conversation. */
+const ZAttachmentIds = z.array(ZId).max(MESSAGE_MAX_ATTACHMENTS).optional();
+const textOrFiles = { message: 'empty message', path: ['text'] };
+const hasTextOrFiles = (m: { text: string; attachmentIds?: string[] | undefined }) => m.text.length > 0 || (m.attachmentIds?.length ?? 0) > 0;
 
 export const INBOX_VIEWS = ['mine', 'queue', 'all'] as const;
 export const ZInboxView = z.enum(INBOX_VIEWS);
@@ -128,10 +145,11 @@ export const ZCustomerSendMessage = z.object({
   /** null starts a conversation (or joins the visitor's open one: never two at once). */
   conversationId: ZId.nullable(),
   clientId: ZClientId,
-  text: ZText,
+  text: ZTextOrEmpty,
+  attachmentIds: ZAttachmentIds,
   /** Optional contact for offline messages. */
   email: z.email().max(200).optional(),
-});
+}).refine(hasTextOrFiles, textOrFiles);
 export type TCustomerSendMessage = z.infer<typeof ZCustomerSendMessage>;
 
 export const ZCustomerSync = z.object({
@@ -149,9 +167,10 @@ export type TTyping = z.infer<typeof ZTyping>;
 export const ZAgentSendMessage = z.object({
   conversationId: ZId,
   clientId: ZClientId,
-  text: ZText,
+  text: ZTextOrEmpty,
+  attachmentIds: ZAttachmentIds,
   internal: z.boolean().default(false),
-});
+}).refine(hasTextOrFiles, textOrFiles);
 export type TAgentSendMessage = z.input<typeof ZAgentSendMessage>;
 
 export const ZAgentSync = z.object({ conversationId: ZId, afterSeq: z.number().int().nonnegative() });

@@ -21,3 +21,15 @@ export async function uploadedFile(c: Context<AppEnv>): Promise<{ name: string; 
   const { name } = parseInput(z.object({ name: z.string().min(1).max(300) }), c.req.query());
   return { name, bytes: new Uint8Array(await c.req.arrayBuffer()) };
 }
+
+/** A multipart/form-data upload (chat attachments): the file in the `file` field; its declared type is ignored. */
+export async function multipartFile(c: Context<AppEnv>): Promise<{ name: string; bytes: Uint8Array }> {
+  if (!c.req.header('content-type')?.startsWith('multipart/form-data')) throw new AppError('bad_request', 'send the file as multipart/form-data in the "file" field');
+  const body = await c.req.parseBody().catch(() => {
+    throw new AppError('bad_request', 'unreadable multipart body');
+  });
+  const file = body['file'];
+  if (!(file instanceof File)) throw new AppError('bad_request', 'send the file in the "file" field');
+  const name = z.string().min(1).max(300).safeParse(file.name);
+  return { name: name.success ? name.data : 'file', bytes: new Uint8Array(await file.arrayBuffer()) };
+}

@@ -56,7 +56,7 @@ export const trackingRoutes = new Hono<AppEnv>()
   });
 
 /** The visitor of a widget request: site key, visitor token, our own Origin and an allowed host page. */
-async function widgetVisitor(c: Context<AppEnv>, a: { siteKey: string; visitorToken: string; hostOrigin: string }) {
+export async function widgetVisitor(c: Context<AppEnv>, a: { siteKey: string; visitorToken: string; hostOrigin: string }) {
   const ctx = c.var.ctx;
   const site = await findSiteByKey(ctx.db, a.siteKey);
   if (!site) throw new AppError('not_found', 'unknown site key');
@@ -71,8 +71,8 @@ async function widgetVisitor(c: Context<AppEnv>, a: { siteKey: string; visitorTo
   return { site, visitor };
 }
 
-const ZVisitorQuery = z.object({ siteKey: z.string().min(1).max(64), hostOrigin: z.string().max(300) });
-const bearer = (c: Context) => {
+export const ZVisitorQuery = z.object({ siteKey: z.string().min(1).max(64), hostOrigin: z.string().max(300) });
+export const bearer = (c: Context) => {
   const h = c.req.header('authorization');
   if (!h?.startsWith('Bearer ')) throw new AppError('unauthenticated', 'send the visitor token as Authorization: Bearer');
   return h.slice(7).trim();

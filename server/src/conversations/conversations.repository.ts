@@ -9,6 +9,7 @@ import type {
 } from '@kefu/shared';
 import type { DbOrTrx, Trx } from '../db/database';
 import type { ConversationEventRow, ConversationRow, MessageRow } from './conversations.table';
+import { withAttachments } from '../attachments/message-attachments.service';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
@@ -64,7 +65,7 @@ export async function listMessages(
     .limit(opts.limit ?? 1000);
   if (!opts.includeInternal) q = q.where('m.internal', '=', false);
   const rows = await q.execute();
-  return rows.map((r) => toMessage(r, r.author_name));
+  return withAttachments(db, rows.map((r) => toMessage(r, r.author_name)));
 }
 
 export async function insertEvent(

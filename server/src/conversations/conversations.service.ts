@@ -20,6 +20,7 @@ import type { SiteRow, VisitorRow } from '../sites/sites.table';
 import * as routing from '../routing/routing.repository';
 import { assertCanHandle, assertCanView, type Agent } from './conversations.access';
 import * as repo from './conversations.repository';
+import { bindAttachments, withAttachments } from '../attachments/message-attachments.service';
 import type { ConversationEventRow, ConversationRow } from './conversations.table';
 
 /** Side effects collected inside a transaction and published on the bus after it commits. */
@@ -72,7 +73,7 @@ async function insertNextMessage(trx: Trx, conv: ConversationRow, m: AppendInput
 
 /** The conversation columns an appended message changes (sequence, preview, who is waiting). */
 function afterAppend(conv: ConversationRow, m: AppendInput, seq: number, now: Date) {
-  const preview = m.internal ? {} : { last_message_text: m.text.slice(0, 200), last_message_at: now };
+  const preview = m.internal ? {} : { last_message_text: (m.text || '📎').slice(0, 200), last_message_at: now };
   const waiting =
     m.internal ? {} : m.author === 'customer' ? { waiting_since: conv.waiting_since ?? now } : { waiting_since: null };
   return { last_seq: seq, ...preview, ...waiting };
@@ -112,6 +113,7 @@ export async function sendCustomerMessage(
     if (!conv || conv.visitor_id !== visitor.id) throw new AppError('not_found', 'no such conversation');
     const row = await insertNextMessage(trx, conv, input_, now);
     if (!row) return { duplicate: true as const, conversationId: conv.id };
+    const attachments = await bindAttachments(trx, input.attachmentIds, { kind: 'customer', visitorId: visitor.id }, conv.id, row.id);
     let changes: Partial<ConversationRow> = afterAppend(conv, input_, row.seq, now);
     if (conv.status === 'resolved') {
       // 直至客户满意为止: writing into a resolved conversation reopens it; routing gives it back to its owner.
@@ -128,7 +130,7 @@ export async function sendCustomerMessage(
     }
     fx.updated.add(conv.id);
     const after = { ...conv, ...changes, visitor_email: visitorEmail, assignee_name: changes.assignee_id === null ? null : conv.assignee_name };
-    return { duplicate: false as const, row, after };
+    return { duplicate: false as const, row, after, attachments };
   });
   if (done.duplicate) {
     const message = await storedMessage(ctx, done.conversationId, input.clientId);
@@ -136,7 +138,7 @@ export async function sendCustomerMessage(
     if (!conversation) throw new AppError('internal', 'conversation vanished after commit');
     return { message, conversation: repo.toCustomerConversation(conversation), duplicate: true };
   }
-  const message = repo.toMessage(done.row, null);
+  const message = { ...repo.toMessage(done.row, null), ...(done.attachments ? { attachments: done.attachments } : {}) };
   const conversation = await committedConversation(ctx, done.after);
   fx.snapshots.set(conversation.id, conversation);
   ctx.bus.publish('message.created', { message, visitorId: visitor.id });
@@ -175,7 +177,7 @@ async function messagesByIds(ctx: Ctx, ids: string[]): Promise<TMessage[]> {
     .select('u.name as author_name')
     .where('m.id', 'in', ids)
     .execute();
-  return rows.map((r) => repo.toMessage(r, r.author_name));
+  return withAttachments(ctx.db, rows.map((r) => repo.toMessage(r, r.author_name)));
 }
 
 /** What a (re)connecting customer needs: their conversation and every public message after `afterSeq`. */
@@ -235,7 +237,7 @@ export async function sendAgentMessage(ctx: Ctx, agent: Agent, input: TAgentSend
   const internal = input.internal ?? false;
   const fx = newEffects();
   const now = ctx.clock();
-  const input_ = { clientId: input.clientId, author: 'agent' as const, authorId: agent.id, text: input.text, internal };
+  const input_ = { clientId: input.clientId, author: 'agent' as const, authorId: agent.id, text: input.text ?? '', internal };
   const done = await ctx.db.transaction().execute(async (trx) => {
     const conv = await repo.lockConversationJoined(trx, input.conversationId);
     if (!conv) throw new AppError('not_found', 'no such conversation');
@@ -248,6 +250,7 @@ export async function sendAgentMessage(ctx: Ctx, agent: Agent, input: TAgentSend
       if (conv.status === 'queued') throw new AppError('forbidden', 'claim the conversation first');
       assertCanHandle(agent, view);
     }
+    const attachments = await bindAttachments(trx, input.attachmentIds, { kind: 'agent', agentId: agent.id }, conv.id, row.id);
     let changes: Partial<ConversationRow> = afterAppend(conv, input_, row.seq, now);
     let ownerName = conv.owner_name;
     if (!internal && conv.owner_id === null) {
@@ -257,10 +260,10 @@ export async function sendAgentMessage(ctx: Ctx, agent: Agent, input: TAgentSend
     }
     await trx.updateTable('conversations').set(changes).where('id', '=', conv.id).execute();
     fx.updated.add(conv.id);
-    return { duplicate: false as const, row, visitorId: conv.visitor_id, after: { ...conv, ...changes, owner_name: ownerName } };
+    return { duplicate: false as const, row, attachments, visitorId: conv.visitor_id, after: { ...conv, ...changes, owner_name: ownerName } };
   });
   if (done.duplicate) return { message: await storedMessage(ctx, input.conversationId, input.clientId), duplicate: true };
-  const message = repo.toMessage(done.row, agent.name);
+  const message = { ...repo.toMessage(done.row, agent.name), ...(done.attachments ? { attachments: done.attachments } : {}) };
   fx.snapshots.set(done.after.id, await committedConversation(ctx, done.after));
   ctx.bus.publish('message.created', { message, visitorId: done.visitorId });
   publish(ctx, fx, new Map([[agent.id, agent.name]]));

@@ -26,6 +26,7 @@ export const widgetEn = {
   composerPlaceholder: 'Write a message…',
   composerHint: 'Enter to send, Shift+Enter for a new line',
   send: 'Send message',
+  attachFile: 'Send an image or file',
   offlineTitle: 'Leave us a message',
   offlineMessageLabel: 'Your message',
   offlineEmailLabel: 'Email (optional)',

@@ -28,6 +28,7 @@ export const widgetZhCN: TWidgetCatalog = {
   composerPlaceholder: '请输入消息…',
   composerHint: '按 Enter 发送，Shift+Enter 换行',
   send: '发送消息',
+  attachFile: '发送图片或文件',
   offlineTitle: '给我们留言',
   offlineMessageLabel: '留言内容',
   offlineEmailLabel: '电子邮箱（选填）',

@@ -9,9 +9,13 @@ import { OfflineForm } from './OfflineForm';
 import { QueueNotice } from './QueueNotice';
 import { ResolvedNotice } from './ResolvedNotice';
 import { TypingIndicator } from './TypingIndicator';
-import { SurveyCard } from '../survey/SurveyCard';
+import { lazyComponent } from '../lazy-component';
 import { useState } from 'preact/hooks';
 import { ComplaintsTab, WidgetTabs, type TWidgetTab } from '../complaints/WidgetTabs';
+import { Upload } from '../attachments/lazy-files';
+
+// Shown only after a resolved conversation: its own chunk.
+const SurveyCard = lazyComponent(() => import('../survey/SurveyCard').then((m) => m.SurveyCard));
 
 export type TChatWindowProps = {
   state: TChatState;
@@ -85,7 +89,15 @@ export function ChatWindow({ state: s, controller, onClose }: TChatWindowProps) 
                 onSubmit={(text, mail) => controller.leaveMessage(text, mail)}
               />
             ) : (
-              <Composer onSend={(text) => controller.send(text)} onTyping={() => controller.noteTyping()} />
+              <>
+                {s.upload && <Upload upload={s.upload} locale={locale} />}
+                <Composer
+                  onSend={(text) => controller.send(text)}
+                  onAttach={(file) => controller.attach(file)}
+                  attachLabel={t.attachFile}
+                  onTyping={() => controller.noteTyping()}
+                />
+              </>
             )}
           </footer>
         </>

@@ -1,7 +1,9 @@
 import { format } from '@kefu/shared/i18n';
+import { displayText } from '@kefu/shared/bidi';
 import type { TErrorCode, TMessage } from '@kefu/shared';
 import type { TOutboxItem } from '../transport/outbox';
 import { useText, type TWidgetCatalog } from '../i18n/catalog';
+import { Files } from '../attachments/lazy-files';
 
 function reason(t: TWidgetCatalog, code: TErrorCode | undefined): string {
   if (code === 'too_large') return t.errorTooLarge;
@@ -18,12 +20,12 @@ function useTime(iso: string): string {
 
 /** One message of the conversation. Text is always rendered as text, never as HTML. */
 export function MessageBubble({ message }: { message: TMessage }) {
-  const { t } = useText();
+  const { t, locale } = useText();
   const time = useTime(message.createdAt);
   if (message.author === 'system') {
     return (
       <li class="kf-msg kf-msg-system">
-        <p>{message.text}</p>
+        <p dir="auto">{displayText(message.text)}</p>
       </li>
     );
   }
@@ -31,8 +33,9 @@ export function MessageBubble({ message }: { message: TMessage }) {
   return (
     <li class={own ? 'kf-msg kf-msg-own' : 'kf-msg kf-msg-agent'}>
       <span class="kf-visually-hidden">{own ? t.you : (message.authorName ?? t.agent)}: </span>
-      {!own && message.authorName && <span class="kf-msg-author" aria-hidden="true">{message.authorName}</span>}
-      <p class="kf-msg-text">{message.text}</p>
+      {!own && message.authorName && <span class="kf-msg-author" aria-hidden="true">{displayText(message.authorName)}</span>}
+      {message.text && <p class="kf-msg-text" dir="auto">{displayText(message.text)}</p>}
+      {message.attachments && <Files files={message.attachments} locale={locale} />}
       <span class="kf-msg-meta">
         <time dateTime={message.createdAt}>{time}</time>
         {own && ` · ${t.messageSent}`}
@@ -43,12 +46,13 @@ export function MessageBubble({ message }: { message: TMessage }) {
 
 /** An own message still in the outbox: sending, or refused with a retry button. */
 export function UnsentBubble({ item, onRetry }: { item: TOutboxItem; onRetry(clientId: string): void }) {
-  const { t } = useText();
+  const { t, locale } = useText();
   const failed = item.status === 'failed';
   return (
     <li class={failed ? 'kf-msg kf-msg-own kf-msg-failed' : 'kf-msg kf-msg-own kf-msg-sending'}>
       <span class="kf-visually-hidden">{t.you}: </span>
-      <p class="kf-msg-text">{item.text}</p>
+      {item.text && <p class="kf-msg-text" dir="auto">{displayText(item.text)}</p>}
+      {item.attachments && <Files files={item.attachments} locale={locale} />}
       <span class="kf-msg-meta">
         {failed ? format(t.messageFailed, { reason: reason(t, item.error) }) : t.messageSending}
         {failed && (

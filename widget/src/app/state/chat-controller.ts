@@ -9,6 +9,8 @@ import { lastSeq, mergeMessages } from './merge-messages';
 import { createStore, type TStore } from './store';
 import type { TChatState } from './chat-state';
 import { createSurveyActions } from '../survey/survey-actions';
+import { setAttachmentAuth } from '../attachments/attachments-auth';
+import { loadFiles } from '../attachments/lazy-files';
 
 export type TChatDeps = {
   siteKey: string;
@@ -158,6 +160,7 @@ export function createChatController(deps: TChatDeps) {
     }
     store.set({ phase: 'ready', failure: null, config: res.session.config });
     const auth = { siteKey: deps.siteKey, visitorToken: res.session.visitorToken, hostOrigin: deps.hostOrigin };
+    setAttachmentAuth(auth);
     if (connection) connection.setAuth(auth);
     else connection = deps.connect(auth, handlers);
     return true;
@@ -228,6 +231,11 @@ export function createChatController(deps: TChatDeps) {
     /** The offline form: a message with an optional email; the conversation waits in the queue. */
     leaveMessage(text: string, email: string): void {
       if (queueMessage(text, email.trim() || undefined)) store.set({ offlineSent: true });
+    },
+
+    /** Uploads a file, then queues a message naming it (attachments/send-file.ts; loaded on the first file). */
+    attach(file: File): void {
+      void loadFiles().then((m) => m.sendFile({ store, outbox, start, flush: () => void sender.flush() }, file));
     },
 
     retry(clientId: string): void {

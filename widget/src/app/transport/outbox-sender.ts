@@ -53,6 +53,7 @@ export class OutboxSender {
         conversationId: item.conversationId,
         clientId: item.clientId,
         text: item.text,
+        ...(item.attachments ? { attachmentIds: item.attachments.map((a) => a.id) } : {}),
         ...(item.email ? { email: item.email } : {}),
       });
       if (ack.ok) {

@@ -1,4 +1,4 @@
-import type { TErrorCode } from '@kefu/shared';
+import type { TErrorCode, TMessageAttachment } from '@kefu/shared';
 
 /** A customer message not yet acknowledged by the server. */
 export type TOutboxItem = {
@@ -6,6 +6,8 @@ export type TOutboxItem = {
   clientId: string;
   conversationId: string | null;
   text: string;
+  /** Files already uploaded (the upload comes first); the message names them by id. */
+  attachments?: TMessageAttachment[];
   email?: string;
   createdAt: string;
   /** pending: waiting or in flight · failed: refused for good, waits for the customer to retry. */
@@ -62,11 +64,12 @@ export class Outbox {
     return this.items.find((i) => i.status === 'pending');
   }
 
-  add(input: { text: string; conversationId: string | null; email?: string }): TOutboxItem {
+  add(input: { text: string; conversationId: string | null; email?: string; attachments?: TMessageAttachment[] }): TOutboxItem {
     const item: TOutboxItem = {
       clientId: newClientId(),
       conversationId: input.conversationId,
       text: input.text,
+      ...(input.attachments?.length ? { attachments: input.attachments } : {}),
       ...(input.email ? { email: input.email } : {}),
       createdAt: new Date().toISOString(),
       status: 'pending',
