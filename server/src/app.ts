@@ -8,6 +8,7 @@ import { demoRoutes } from './demo/demo.routes';
 import type { Ctx } from './platform/context';
 import { pingDatabase } from './platform/database';
 import { AppError, toErrorBody } from './platform/errors';
+import { ERROR_HTTP_STATUS } from '@kefu/shared/errors';
 import type { AppEnv } from './platform/http';
 import { sitesRoutes, widgetRoutes } from './sites/sites.routes';
 import { staticRoutes } from './web/static.routes';
@@ -73,7 +74,8 @@ export function createApp(ctx: Ctx) {
   app.onError((err, c) => {
     const body = toErrorBody(err);
     if (body.code === 'internal') ctx.log.error('request failed', { path: c.req.path, err: String(err), stack: (err as Error).stack });
-    const status = err instanceof AppError ? err.status : body.code === 'unavailable' ? 503 : 500;
+    // The status follows the code (a NUL byte PostgreSQL refuses is a 400, not a 500).
+    const status = err instanceof AppError ? err.status : ERROR_HTTP_STATUS[body.code];
     return c.json(body, status as 500);
   });
   return app;

@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { ZErrorBody } from '@kefu/shared';
 import { describe, expect, it } from 'vitest';
@@ -28,59 +31,89 @@ const isStructured = (ack: unknown) => {
   return e.success && e.data.code !== 'internal';
 };
 
+const FUZZ_RUNS = Number(process.env.KEFU_FUZZ_RUNS ?? 500);
+const BATCH = 100;
+
+/** Socket events of a namespace as its source declares them: `handler(...)` ones answer an ack. */
+function namespaceEvents(file: string): { event: string; acked: boolean }[] {
+  const src = readFileSync(resolve(__dirname, '../src/realtime', file), 'utf8');
+  return [...src.matchAll(/socket\.on\(\s*'([^']+)',\s*(handler\()?/g)].filter((m) => m[1] !== 'disconnect').map((m) => ({ event: m[1]!, acked: Boolean(m[2]) }));
+}
+
+/** Counts what the server logs as an error (an internal error anywhere: handler, listener, request). */
+function countServerErrors(): { count: () => number; restore(): void } {
+  const log = server.ctx.log;
+  const original = log.error.bind(log);
+  let n = 0;
+  log.error = (...args: Parameters<typeof log.error>) => {
+    n++;
+    original(...args);
+  };
+  return { count: () => n, restore: () => (log.error = original) };
+}
+
 describe('fuzzing', () => {
-  it('answers every fuzzed socket frame with data or a structured error, never a crash or an internal error', async () => {
-    const customer = await connectCustomer(server, { siteKey: 'demo' });
-    const agent = await connectAgent(server, adminToken);
+  it('answers every fuzzed socket frame, over many concurrent sockets, with data or a structured error, never a crash or an internal error', async () => {
+    const errors = countServerErrors();
+    const customers = await Promise.all(Array.from({ length: 10 }, () => connectCustomer(server, { siteKey: 'demo' })));
+    const agents = await Promise.all(Array.from({ length: 10 }, () => connectAgent(server, adminToken)));
+    const targets: { socket: CustomerSocket | AgentSocket; event: string; acked: boolean }[] = [
+      ...customers.flatMap((c) => namespaceEvents('customer.namespace.ts').map((e) => ({ socket: c.socket as CustomerSocket | AgentSocket, ...e }))),
+      ...agents.flatMap((a) => namespaceEvents('agent.namespace.ts').map((e) => ({ socket: a as CustomerSocket | AgentSocket, ...e }))),
+    ];
     let frames = 0;
     const bad: unknown[] = [];
-    const events: [CustomerSocket | AgentSocket, string][] = [
-      [customer.socket, 'message:send'], [customer.socket, 'conversation:sync'], [customer.socket, 'typing'],
-      [agent, 'message:send'], [agent, 'conversation:sync'], [agent, 'presence:set'], [agent, 'typing'], [agent, 'conversation:leave'],
-    ];
+    const started = Date.now();
     await fc.assert(
-      fc.asyncProperty(fc.array(anyPayload, { minLength: 20, maxLength: 20 }), async (payloads) => {
+      fc.asyncProperty(fc.array(anyPayload, { minLength: BATCH, maxLength: BATCH }), async (payloads) => {
         await Promise.all(payloads.map(async (p, i) => {
-          const [socket, event] = events[(frames + i) % events.length]!;
+          const { socket, event, acked } = targets[(frames + i * 7) % targets.length]!;
           frames++;
-          if (event === 'typing' || event === 'conversation:leave') return void (socket as CustomerSocket).emit(event as 'typing', p as never);
+          if (!acked) return void (socket as CustomerSocket).emit(event as 'typing', p as never);
           const ack = await (socket as CustomerSocket).timeout(10_000).emitWithAck(event as 'conversation:sync', p as never).catch((e: Error) => ({ timeout: e.message }));
           if (!isStructured(ack)) bad.push({ event, p: String(JSON.stringify(p)).slice(0, 200), ack });
         }));
       }),
-      { numRuns: Number(process.env.KEFU_FUZZ_RUNS ?? 400) },
+      { numRuns: FUZZ_RUNS },
     );
     const health = await fetch(`${server.url}/healthz`);
-    console.log(`[abuse] socket frames fuzzed: ${frames}, bad answers: ${bad.length} ${JSON.stringify(bad.slice(0, 3)).slice(0, 600)}`);
+    const stillConnected = [...customers.map((c) => c.socket), ...agents].filter((s) => s.connected).length;
+    console.log(`[abuse] socket frames fuzzed: ${frames} over ${customers.length + agents.length} sockets and ${new Set(targets.map((t) => t.event)).size} events in ${Date.now() - started} ms; bad answers: ${bad.length}, server errors: ${errors.count()} ${JSON.stringify(bad.slice(0, 3)).slice(0, 600)}`);
+    errors.restore();
     expect(bad).toEqual([]);
+    expect(errors.count()).toBe(0);
     expect(health.status).toBe(200);
-    expect(customer.socket.connected && agent.connected).toBe(true);
-    customer.socket.close();
-    agent.close();
+    expect(stillConnected).toBe(20);
+    for (const c of customers) c.socket.close();
+    for (const a of agents) a.close();
   });
 
-  it('answers every fuzzed REST body with a structured 4xx, never a 500', async () => {
-    const endpoints: [string, string][] = [
-      ['POST', '/api/auth/login'], ['POST', '/api/widget/session'], ['POST', '/api/users'], ['PATCH', '/api/me'], ['PUT', '/api/me/presence'],
-      ['POST', '/api/teams'], ['POST', '/api/sites'], ['POST', '/api/canned-replies'], ['PATCH', '/api/conversations/00000000-0000-0000-0000-000000000000'],
-      ['POST', '/api/conversations/00000000-0000-0000-0000-000000000000/transfer'], ['PATCH', '/api/users/not-a-uuid'],
-    ];
+  it('answers every fuzzed REST body, on every route that takes one, with a structured 4xx, never a 500', async () => {
+    const errors = countServerErrors();
+    // Every route that takes a body, straight from the app (in-process, no network); path ids are real or random.
+    const ids = [randomUUID(), 'not-a-uuid', '00000000-0000-0000-0000-000000000000'];
+    const endpoints = [...new Set(server.app.routes.filter((r) => ['POST', 'PUT', 'PATCH'].includes(r.method) && r.path.startsWith('/api/') && r.path !== '/api/auth/logout').map((r) => `${r.method} ${r.path}`))]
+      .map((k) => k.split(' ') as [string, string]);
     let bodies = 0;
     const bad: unknown[] = [];
+    const started = Date.now();
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.oneof(anyPayload.map((p) => JSON.stringify(p) ?? 'null'), fc.string({ unit: 'binary' })), { minLength: 20, maxLength: 20 }), async (raws) => {
+      fc.asyncProperty(fc.array(fc.oneof(anyPayload.map((p) => JSON.stringify(p) ?? 'null'), fc.string({ unit: 'binary' })), { minLength: BATCH, maxLength: BATCH }), async (raws) => {
         await Promise.all(raws.map(async (raw, i) => {
-          const [method, path] = endpoints[(bodies + i) % endpoints.length]!;
+          const [method, pattern] = endpoints[(bodies + i) % endpoints.length]!;
           bodies++;
-          const res = await fetch(server.url + path, { method, headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` }, body: raw });
+          const path = pattern.replace(/:[A-Za-z]+/g, () => ids[(bodies + i) % ids.length]!);
+          const res = await server.app.request(path, { method, headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` }, body: raw });
           const body = await res.json().catch(() => null);
           if (res.status >= 500 || (res.status >= 400 && !ZErrorBody.safeParse(body).success)) bad.push({ path, status: res.status, raw: raw.slice(0, 100), body });
         }));
       }),
-      { numRuns: Number(process.env.KEFU_FUZZ_RUNS ?? 400) / 2 },
+      { numRuns: FUZZ_RUNS },
     );
-    console.log(`[abuse] REST bodies fuzzed: ${bodies}, bad answers: ${bad.length}`);
+    console.log(`[abuse] REST bodies fuzzed: ${bodies} over ${endpoints.length} routes in ${Date.now() - started} ms; bad answers: ${bad.length}, server errors: ${errors.count()} ${JSON.stringify(bad.slice(0, 3)).slice(0, 600)}`);
+    errors.restore();
     expect(bad).toEqual([]);
+    expect(errors.count()).toBe(0);
   });
 });
 

@@ -12,3 +12,4 @@ export * from './scheduled-reports';
 export * from './events';
 export * from './permissions';
 export * from './audit';
+export * from './knowledge';

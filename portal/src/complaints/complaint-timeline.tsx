@@ -1,4 +1,5 @@
 import type { TComplaintEvent } from '@kefu/shared';
+import { displayText } from '@kefu/shared/bidi';
 import { formatTime } from '../ui/duration';
 import { useComplaintsText } from './complaints-text';
 
@@ -28,7 +29,7 @@ export function ComplaintTimeline({ events }: { events: readonly TComplaintEvent
             <strong>{label(e)}</strong>
             <span class="muted small">{actor(e)} · {formatTime(locale, e.at)} · {e.public ? c('c.public') : c('c.internal')}</span>
           </div>
-          {e.text && <p class="c-event-text">{e.text}</p>}
+          {e.text && <p class="c-event-text" dir="auto">{displayText(e.text)}</p>}
         </li>
       ))}
     </ol>

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { ArticlesTable } from '../knowledge/knowledge.table';
 import type { CannedRepliesTable, SessionsTable, TeamMembersTable, TeamsTable, UsersTable } from '../agents/agents.table';
 import type { SitesTable, VisitorsTable } from '../sites/sites.table';
 import type { ComplaintsTables } from '../complaints/complaints.table';
@@ -18,6 +19,7 @@ import type { MessageAttachmentsTable } from '../attachments/message-attachments
 
 export interface Database extends ComplaintsTables {
   users: UsersTable;
+  articles: ArticlesTable;
   sessions: SessionsTable;
   teams: TeamsTable;
   team_members: TeamMembersTable;

@@ -1,5 +1,6 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as foundation from './migrations/2026-11-23-foundation';
+import * as knowledge from './migrations/2026-12-01-knowledge';
 import * as complaints from './migrations/2026-11-24-complaints';
 import * as surveys from './migrations/2026-11-24-surveys';
 import * as trust from './migrations/2026-11-24-trust';
@@ -11,6 +12,7 @@ import * as reports from './migrations/2026-12-01-reports';
 /** Migrations in order, named by date; listed here so they work the same from source and bundles. */
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23-foundation': foundation,
+  '2026-12-01-knowledge': knowledge,
   '2026-11-24-complaints': complaints,
   '2026-11-24-surveys': surveys,
   '2026-11-24-trust': trust,

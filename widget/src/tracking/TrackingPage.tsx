@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { displayText } from '@kefu/shared/bidi';
 import { format } from '@kefu/shared/i18n';
 import type { TComplaintsCatalog } from '@kefu/shared/i18n/widget.complaints.en';
 import type { TLocale, TPublicComplaint, TPublicComplaintEvent } from '@kefu/shared';
@@ -101,7 +102,7 @@ export function TrackingPage({ token, api, catalogs, initialLocale, onLocale }: 
           {complaint.timeline.map((e, i) => (
             <li key={i} class={`kt-event kt-event-${e.type}`}>
               <p class="kt-event-title">{eventLabel(t, e, complaint.rating)}</p>
-              {e.text && e.type !== 'rated' && <p class="kt-event-text">{e.text}</p>}
+              {e.text && e.type !== 'rated' && <p class="kt-event-text" dir="auto">{displayText(e.text)}</p>}
               <time dateTime={e.at}>{when(e.at, locale)}</time>
             </li>
           ))}

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { TMessage } from '@kefu/shared';
 import { useI18n } from '../../i18n/i18n-context';
+import { displayText } from '@kefu/shared/bidi';
 import { formatTime } from '../../ui/duration';
 import type { TOutgoing } from '../outbox';
 import './message-list.css';
@@ -42,10 +43,10 @@ export function MessageList(props: Props) {
             <li key={m.seq} class={`msg msg-${kind}`} data-seq={m.seq}>
               <div class="msg-meta">
                 {m.internal && <span class="msg-note-label">{t('chat.internalNote')}</span>}
-                {m.author !== 'system' && <span class="msg-author">{who}</span>}
+                {m.author !== 'system' && <span class="msg-author" dir="auto">{displayText(who)}</span>}
                 <time dateTime={m.createdAt}>{formatTime(locale, m.createdAt)}</time>
               </div>
-              <div class="msg-body">{m.text}</div>
+              <div class="msg-body" dir="auto">{displayText(m.text)}</div>
             </li>
           );
         })}
@@ -57,7 +58,7 @@ export function MessageList(props: Props) {
                 {p.status === 'failed' ? t('chat.failed', { error: p.error ?? '' }) : t('chat.sending')}
               </span>
             </div>
-            <div class="msg-body">{p.text}</div>
+            <div class="msg-body" dir="auto">{displayText(p.text)}</div>
             {p.status === 'failed' && (
               <div class="msg-actions">
                 <button type="button" class="btn btn-sm" onClick={() => props.onRetry?.(p.clientId)}>{t('common.retry')}</button>
