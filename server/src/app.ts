@@ -17,6 +17,7 @@ import { trackingPageRoutes, trackingRoutes, widgetComplaintRoutes } from './com
 import { mailRoutes } from './mail/mail.routes';
 import { followUpsRoutes } from './followups/followups.routes';
 import { qualityRoutes } from './quality/quality.routes';
+import { reportsRoutes } from './reports/reports.routes';
 import { surveyPageRoutes } from './surveys/survey-page.routes';
 import { surveyLinkRoutes, surveysRoutes } from './surveys/surveys.routes';
 
@@ -65,6 +66,7 @@ export function createApp(ctx: Ctx) {
   app.route('/api/survey-links', surveyLinkRoutes);
   app.route('/api/follow-ups', followUpsRoutes);
   app.route('/api/quality', qualityRoutes);
+  app.route('/api/reports', reportsRoutes);
   app.route('/s', surveyPageRoutes);
   if (ctx.config.demo) app.route('/demo', demoRoutes);
   app.route('/', staticRoutes);
