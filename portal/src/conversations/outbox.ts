@@ -1,4 +1,4 @@
-import type { TMessage } from '@kefu/shared';
+import type { TMessage, TMessageAttachment } from '@kefu/shared';
 import type { AgentSocket } from '../api/agent-socket';
 
 export type TOutgoing = {
@@ -6,6 +6,8 @@ export type TOutgoing = {
   clientId: string;
   text: string;
   internal: boolean;
+  /** Already uploaded; the message names them by id. */
+  attachments?: TMessageAttachment[];
   status: 'sending' | 'failed';
   error?: string;
 };
@@ -67,8 +69,9 @@ export class Outbox {
   private emit(socket: AgentSocket, clientId: string): void {
     const item = this.items.get(clientId);
     if (!item) return;
-    const { conversationId, text, internal } = item;
-    socket.emit('message:send', { conversationId, clientId, text, internal }, (ack) => {
+    const { conversationId, text, internal, attachments } = item;
+    const attachmentIds = attachments?.map((a) => a.id);
+    socket.emit('message:send', { conversationId, clientId, text, internal, ...(attachmentIds ? { attachmentIds } : {}) }, (ack) => {
       const current = this.items.get(clientId);
       if (ack.ok) {
         this.items.delete(clientId);

@@ -8,8 +8,10 @@ import './composer.css';
 import { matchProhibited, type TPhraseMatch } from '@kefu/shared';
 import { PhraseWarning } from '../../quality/phrase-warning';
 import { useProhibitedPhrases } from '../../quality/use-prohibited-phrases';
+import { ComposerFiles, useComposerFiles } from '../attachments/composer-files';
+import type { TMessageAttachment } from '@kefu/shared';
 
-export type TOutgoingDraft = { clientId: string; text: string; internal: boolean };
+export type TOutgoingDraft = { clientId: string; text: string; internal: boolean; attachments?: TMessageAttachment[] };
 
 type Props = {
   onSend: (draft: TOutgoingDraft) => void;
@@ -17,6 +19,8 @@ type Props = {
   cannedReplies?: readonly TCannedReply[];
   /** Start in internal-note mode (e.g. for someone who is not the assignee). */
   noteByDefault?: boolean;
+  /** Enables attaching files (uploaded into this conversation before sending). */
+  conversationId?: string;
 };
 
 const TYPING_IDLE_MS = 3000;
@@ -34,6 +38,7 @@ export function Composer(props: Props) {
   const idle = useRef<ReturnType<typeof setTimeout>>();
   const phrases = useProhibitedPhrases();
   const [warning, setWarning] = useState<TPhraseMatch[] | null>(null);
+  const files = useComposerFiles(props.conversationId);
 
   // Claiming (or losing) the conversation switches the default: a reply once you handle it.
   useEffect(() => setInternal(props.noteByDefault ?? false), [props.noteByDefault]);
@@ -92,12 +97,14 @@ export function Composer(props: Props) {
 
   function send(anyway = false) {
     const body = text.trim();
-    if (!body || tooLong) return;
+    const attachments = files.ready();
+    if ((!body && !attachments.length) || tooLong || files.uploading) return;
     // 四语 check before a public reply (issue 4): the agent may rephrase or send anyway.
     const matches = internal || anyway ? [] : matchProhibited(body, phrases);
     if (matches.length) return setWarning(matches);
     setWarning(null);
-    props.onSend({ clientId: newClientId(), text: body, internal });
+    props.onSend({ clientId: newClientId(), text: body, internal, ...(attachments.length ? { attachments } : {}) });
+    files.clear();
     setText('');
     setCaret(0);
     stopTyping();
@@ -139,11 +146,13 @@ export function Composer(props: Props) {
         </div>
         <CannedPicker replies={props.cannedReplies ?? []}
           onPick={(r) => { const el = area.current; insert(r.body, el?.selectionStart ?? text.length, el?.selectionEnd ?? text.length); }} />
+        {props.conversationId && <files.AttachButton />}
         <span class={`composer-count ${tooLong ? 'over' : ''}`} aria-live="polite">
           {text.length > MESSAGE_MAX_LENGTH * 0.8 ? t('composer.length', { n: text.length, max: MESSAGE_MAX_LENGTH }) : ''}
         </span>
       </div>
       {warning && <PhraseWarning matches={warning} onSendAnyway={() => send(true)} onRephrase={() => { setWarning(null); area.current?.focus(); }} />}
+      <ComposerFiles files={files} />
       <div class="composer-input">
         {open && (
           <ul class="suggestions" id="canned-suggestions" role="listbox" aria-label={t('composer.suggestions')}>
@@ -165,7 +174,7 @@ export function Composer(props: Props) {
           onClick={(e) => setCaret(e.currentTarget.selectionStart ?? 0)}
           onKeyUp={(e) => { if (e.key.startsWith('Arrow') && !open) setCaret(e.currentTarget.selectionStart ?? 0); }}
           onBlur={stopTyping} />
-        <button type="submit" class="btn btn-primary composer-send" disabled={!text.trim() || tooLong}>{t('composer.send')}</button>
+        <button type="submit" class="btn btn-primary composer-send" disabled={(!text.trim() && !files.ready().length) || tooLong || files.uploading}>{t('composer.send')}</button>
       </div>
     </form>
   );

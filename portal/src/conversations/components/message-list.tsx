@@ -5,6 +5,7 @@ import { displayText } from '@kefu/shared/bidi';
 import { formatTime } from '../../ui/duration';
 import type { TOutgoing } from '../outbox';
 import './message-list.css';
+import { MessageFiles } from '../attachments/message-files';
 
 type Props = {
   messages: readonly TMessage[];
@@ -47,6 +48,7 @@ export function MessageList(props: Props) {
                 <time dateTime={m.createdAt}>{formatTime(locale, m.createdAt)}</time>
               </div>
               <div class="msg-body" dir="auto">{displayText(m.text)}</div>
+              {m.attachments && <MessageFiles conversationId={m.conversationId} files={m.attachments} />}
             </li>
           );
         })}
@@ -59,6 +61,7 @@ export function MessageList(props: Props) {
               </span>
             </div>
             <div class="msg-body" dir="auto">{displayText(p.text)}</div>
+            {p.attachments && <MessageFiles conversationId={p.conversationId} files={p.attachments} />}
             {p.status === 'failed' && (
               <div class="msg-actions">
                 <button type="button" class="btn btn-sm" onClick={() => props.onRetry?.(p.clientId)}>{t('common.retry')}</button>

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { TConversation, TConversationEvent, TMessage } from '@kefu/shared';
+import type { TConversation, TConversationEvent, TMessage, TMessageAttachment } from '@kefu/shared';
 import { useSocket, useSocketEvent } from '../../api/socket-context';
 import { lastSeq, mergeMessages } from '../merge-messages';
 import type { TOutgoing } from '../outbox';
@@ -100,7 +100,7 @@ export function useConversation(conversationId: string) {
     ...state,
     /** Replaces the conversation after a REST action answered with its new state. */
     setConversation: (c: TConversation) => setState((s) => ({ ...s, conversation: c })),
-    send: (draft: { clientId: string; text: string; internal: boolean }) => outbox.send(socket, { conversationId, ...draft }),
+    send: (draft: { clientId: string; text: string; internal: boolean; attachments?: TMessageAttachment[] }) => outbox.send(socket, { conversationId, ...draft }),
     retry: (clientId: string) => outbox.retry(socket, clientId),
     discard: (clientId: string) => outbox.discard(clientId),
     typing: (typing: boolean) => socket?.connected && socket.emit('typing', { conversationId, typing }),
