@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { ZErrorBody } from '@kefu/shared';
@@ -35,8 +35,10 @@ const FUZZ_RUNS = Number(process.env.KEFU_FUZZ_RUNS ?? 500);
 const BATCH = 100;
 
 /** Socket events of a namespace as its source declares them: `handler(...)` ones answer an ack. */
-function namespaceEvents(file: string): { event: string; acked: boolean }[] {
-  const src = readFileSync(resolve(__dirname, '../src/realtime', file), 'utf8');
+function namespaceEvents(namespace: 'customer' | 'agent'): { event: string; acked: boolean }[] {
+  const dir = resolve(__dirname, '../src/realtime');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && (namespace === 'customer') === (f === 'customer.namespace.ts'));
+  const src = files.map((f) => readFileSync(resolve(dir, f), 'utf8')).join('\n');
   return [...src.matchAll(/socket\.on\(\s*'([^']+)',\s*(handler\()?/g)].filter((m) => m[1] !== 'disconnect').map((m) => ({ event: m[1]!, acked: Boolean(m[2]) }));
 }
 
@@ -58,8 +60,8 @@ describe('fuzzing', () => {
     const customers = await Promise.all(Array.from({ length: 10 }, () => connectCustomer(server, { siteKey: 'demo' })));
     const agents = await Promise.all(Array.from({ length: 10 }, () => connectAgent(server, adminToken)));
     const targets: { socket: CustomerSocket | AgentSocket; event: string; acked: boolean }[] = [
-      ...customers.flatMap((c) => namespaceEvents('customer.namespace.ts').map((e) => ({ socket: c.socket as CustomerSocket | AgentSocket, ...e }))),
-      ...agents.flatMap((a) => namespaceEvents('agent.namespace.ts').map((e) => ({ socket: a as CustomerSocket | AgentSocket, ...e }))),
+      ...customers.flatMap((c) => namespaceEvents('customer').map((e) => ({ socket: c.socket as CustomerSocket | AgentSocket, ...e }))),
+      ...agents.flatMap((a) => namespaceEvents('agent').map((e) => ({ socket: a as CustomerSocket | AgentSocket, ...e }))),
     ];
     let frames = 0;
     const bad: unknown[] = [];

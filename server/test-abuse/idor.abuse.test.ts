@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -138,6 +138,14 @@ async function multipart(path: string, headers: Record<string, string>) {
   seen.push({ where: `POST ${path}`, text });
   return { status: res.status, text, body: JSON.parse(text) };
 }
+const articles = new Map<boolean, string>();
+async function articleOfA(published = true): Promise<string> {
+  if (articles.has(published)) return articles.get(published)!;
+  const r = await call('/api/articles', { token: w.admin, body: { siteId: w.siteA.id, title: 'SECRET-A article', body: 'SECRET-A body', locale: 'en', published } });
+  if (r.status !== 201) throw new Error(`article: ${r.text}`);
+  articles.set(published, r.body.article.id as string);
+  return r.body.article.id as string;
+}
 let chatAttachment: string | undefined;
 async function chatAttachmentOfA(): Promise<string> {
   if (chatAttachment) return chatAttachment;
@@ -205,6 +213,22 @@ const routeCases: Record<string, () => Promise<void>> = {
     refused(await call(`/api/conversations/${w.convB}/attachments/${own}`, { token: w.agentB.token }), 404);
   },
   'GET /api/widget/attachments/:id': async () => refused(await call(`/api/widget/attachments/${await chatAttachmentOfA()}?${widgetQuery(w.siteB.key)}`, { headers: { authorization: `Bearer ${w.customerB.visitorToken}` } }), 404),
+  // Help articles (when served): editing needs settings.manage; a published article of site A is not
+  // readable through site B's widget or help pages, and a draft through nobody's.
+  'GET /api/articles/:id': async () => refused(await call(`/api/articles/${await articleOfA()}`, { token: w.agentB.token }), 403),
+  'PATCH /api/articles/:id': async () => refused(await call(`/api/articles/${await articleOfA()}`, { method: 'PATCH', token: w.agentB.token, body: { title: 'pwned' } }), 403),
+  'DELETE /api/articles/:id': async () => refused(await call(`/api/articles/${await articleOfA()}`, { method: 'DELETE', token: w.agentB.token }), 403),
+  'GET /api/widget/articles/:id': async () => {
+    refused(await call(`/api/widget/articles/${await articleOfA()}?${widgetQuery(w.siteB.key)}`, { headers: { authorization: `Bearer ${w.customerB.visitorToken}` } }), 404);
+    refused(await call(`/api/widget/articles/${await articleOfA(false)}?${widgetQuery(w.siteA.key)}`, { headers: { authorization: `Bearer ${w.customerA.visitorToken}` } }), 404);
+  },
+  'GET /help/:siteKey/:id': async () => {
+    for (const path of [`/help/${w.siteB.key}/${await articleOfA()}`, `/help/${w.siteA.key}/${await articleOfA(false)}`]) {
+      const r = await call(path);
+      expect(r.status, path).toBe(404);
+      expect(r.text).not.toMatch(/SECRET-A/);
+    }
+  },
   'GET /s/:token': async () => {
     const r = await call(`/s/${FORGED_TOKEN}`);
     expect([200, 404]).toContain(r.status);
@@ -232,9 +256,12 @@ function idBearingRoutes(): string[] {
   return [...new Set(server.app.routes.filter((r) => r.method !== 'ALL' && r.path.includes('/:')).map((r) => `${r.method} ${r.path}`))].sort();
 }
 
-function socketEvents(file: string): string[] {
-  const src = readFileSync(resolve(__dirname, '../src/realtime', file), 'utf8');
-  return [...src.matchAll(/socket\.on\(\s*'([^']+)'/g)].map((m) => m[1]!).filter((e) => e !== 'disconnect').sort();
+/** Socket events handled in src/realtime: the customer namespace's file, and every other file (agent namespace). */
+function socketEvents(namespace: 'customer' | 'agent'): string[] {
+  const dir = resolve(__dirname, '../src/realtime');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && (namespace === 'customer') === (f === 'customer.namespace.ts'));
+  const src = files.map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+  return [...new Set([...src.matchAll(/socket\.on\(\s*'([^']+)'/g)].map((m) => m[1]!).filter((e) => e !== 'disconnect'))].sort();
 }
 
 describe('IDOR sweep', () => {
@@ -295,17 +322,21 @@ describe('IDOR sweep', () => {
       await got;
     },
     'presence:set': async () => {}, // carries no id
+    // The live monitor (when served) is for supervisors: a plain agent is refused before anything is read.
+    'monitor:subscribe': async (b) => expect(await (b as any).emitWithAck('monitor:subscribe', {})).toMatchObject({ ok: false, code: 'forbidden' }),
+    'monitor:unsubscribe': async () => {}, // carries no id; leaves only the socket's own room
   };
 
   it('covers every socket event of both namespaces', () => {
-    expect(Object.keys(customerEvents).sort()).toEqual(socketEvents('customer.namespace.ts'));
-    expect(Object.keys(agentEvents).sort()).toEqual(socketEvents('agent.namespace.ts'));
+    expect(socketEvents('customer').filter((e) => !(e in customerEvents))).toEqual([]);
+    expect(socketEvents('agent').filter((e) => !(e in agentEvents))).toEqual([]);
   });
 
   it('refuses every id-bearing socket event sent with another customer’s or team’s ids, and stores nothing', async () => {
     const before = (await call(`/api/conversations/${w.convA}`, { token: w.admin })).body.messages.length as number;
     for (const [event, run] of Object.entries(customerEvents)) await run(w.customerB.socket).catch((e: Error) => { throw new Error(`customer ${event}: ${e.message}`); });
-    for (const [event, run] of Object.entries(agentEvents)) await run(w.agentSocketB).catch((e: Error) => { throw new Error(`agent ${event}: ${e.message}`); });
+    const agentServed = new Set(socketEvents('agent'));
+    for (const [event, run] of Object.entries(agentEvents)) if (agentServed.has(event)) await run(w.agentSocketB).catch((e: Error) => { throw new Error(`agent ${event}: ${e.message}`); });
     const after = (await call(`/api/conversations/${w.convA}`, { token: w.admin })).body.messages as { text: string }[];
     expect(after.length).toBe(before + 1); // only "still here"
     expect(after.map((m) => m.text)).not.toContain('injected');
