@@ -429,3 +429,45 @@ export class Agent extends Peer {
     this.send(`a:${this.userId.slice(0, 8)}:${m.conversationId}:${n}`, m.conversationId);
   }
 }
+
+/**
+ * A TCP proxy (client → Kefu) that can silently drop one direction: while `dropServerToClient` is on,
+ * bytes from the server are read and thrown away, the connections stay open, nothing is closed or
+ * reset, and new connections get the same treatment (a network that black-holes one way).
+ */
+export async function oneWayProxy(target: { host: string; port: number }): Promise<{ port: number; url: string; dropServerToClient(on: boolean): void; dropped(): number; close(): Promise<void> }> {
+  const conns = new Set<NetSocket>();
+  let drop = false;
+  let droppedBytes = 0;
+  const server: Server = createServer((client) => {
+    const upstream = connect(target.port, target.host);
+    conns.add(client).add(upstream);
+    client.on('data', (d: Buffer) => upstream.write(d));
+    upstream.on('data', (d: Buffer) => {
+      if (drop) droppedBytes += d.length;
+      else client.write(d);
+    });
+    const end = () => {
+      client.destroy();
+      upstream.destroy();
+      conns.delete(client);
+      conns.delete(upstream);
+    };
+    client.on('error', end).on('close', end);
+    upstream.on('error', end).on('close', end);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const port = (server.address() as { port: number }).port;
+  return {
+    port,
+    url: `http://127.0.0.1:${port}`,
+    dropServerToClient(on: boolean) {
+      drop = on;
+    },
+    dropped: () => droppedBytes,
+    close: () => new Promise<void>((r) => {
+      for (const c of conns) c.destroy();
+      server.close(() => r());
+    }),
+  };
+}

@@ -59,6 +59,9 @@ const ZEnv = z.object({
   /** Multiplies every rate limit (2 = twice as many requests allowed); 0 turns rate limiting off (benchmarks). */
   KEFU_RATE_LIMIT_SCALE: z.coerce.number().min(0).default(1),
   /** Behind a reverse proxy: take the client address from the last X-Forwarded-For entry. */
+  /** socket.io heartbeat: a connection silent for interval + timeout is closed (and the client reconnects). */
+  KEFU_PING_INTERVAL_MS: z.coerce.number().int().min(100).default(20_000),
+  KEFU_PING_TIMEOUT_MS: z.coerce.number().int().min(100).default(20_000),
   KEFU_TRUST_PROXY: z
     .enum(['0', '1', 'true', 'false'])
     .default('0')
@@ -87,6 +90,7 @@ export type Config = {
   redisUrl: string | undefined;
   rateLimitScale: number;
   trustProxy: boolean;
+  realtime: { pingIntervalMs: number; pingTimeoutMs: number };
   logLevel: z.infer<typeof ZEnv>['LOG_LEVEL'];
   publicUrl: string;
   mail: { smtpUrl: string | undefined; from: string };
@@ -121,6 +125,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     redisUrl: e.REDIS_URL,
     rateLimitScale: e.KEFU_RATE_LIMIT_SCALE,
     trustProxy: e.KEFU_TRUST_PROXY,
+    realtime: { pingIntervalMs: e.KEFU_PING_INTERVAL_MS, pingTimeoutMs: e.KEFU_PING_TIMEOUT_MS },
     logLevel: e.LOG_LEVEL,
     publicUrl: (e.KEFU_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     mail: { smtpUrl: e.SMTP_URL, from: e.KEFU_MAIL_FROM },

@@ -20,8 +20,8 @@ export function attachRealtime(http: HttpServer, ctx: Ctx, opts: RealtimeOptions
     // A message is at most MESSAGE_MAX_LENGTH characters; 4 bytes each plus the envelope.
     maxHttpBufferSize: MESSAGE_MAX_LENGTH * 4 + 16 * 1024,
     serveClient: false,
-    pingInterval: 20_000,
-    pingTimeout: 20_000,
+    pingInterval: ctx.config.realtime.pingIntervalMs,
+    pingTimeout: ctx.config.realtime.pingTimeoutMs,
     ...(opts.adapter ? { adapter: opts.adapter } : {}),
   });
   const customers = io.of(CUSTOMER_NAMESPACE) as unknown as CustomerNamespace;
