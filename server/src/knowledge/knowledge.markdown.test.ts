@@ -3,8 +3,21 @@ import { describe, expect, it } from 'vitest';
 import { articlePlainText, renderArticleHtml } from './knowledge.markdown';
 
 /** Parses rendered HTML the way a browser would, to look for anything that could run. */
-function dom(html: string): HTMLElement {
-  const root = document.createElement('div');
+/** The few DOM members used here (the server's tsconfig has no DOM lib; vitest's jsdom provides them). */
+type TEl = {
+  tagName: string;
+  textContent: string | null;
+  innerHTML: string;
+  attributes: ArrayLike<{ name: string; value: string }>;
+  querySelector(s: string): TEl | null;
+  querySelectorAll(s: string): ArrayLike<TEl> & Iterable<TEl>;
+  getAttribute(n: string): string | null;
+  hasAttribute(n: string): boolean;
+};
+const doc = (globalThis as unknown as { document: { createElement(tag: string): TEl } }).document;
+
+function dom(html: string): TEl {
+  const root = doc.createElement('div');
   root.innerHTML = html;
   return root;
 }
@@ -13,7 +26,7 @@ function assertInert(html: string) {
   const body = dom(html);
   expect(body.querySelectorAll('script, iframe, object, embed, svg, math, style, form, input, base, meta, link')).toHaveLength(0);
   for (const el of body.querySelectorAll('*')) {
-    for (const attr of el.attributes) {
+    for (const attr of Array.from(el.attributes)) {
       expect(attr.name.startsWith('on'), `${el.tagName} has ${attr.name}`).toBe(false);
       expect(attr.name).not.toBe('style');
       if (attr.name === 'href' || attr.name === 'src') expect(attr.value).toMatch(/^(https?:|mailto:|tel:|#|\/|[^:]*$)/i);
