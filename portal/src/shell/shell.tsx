@@ -7,6 +7,7 @@ import { SettingsScreen } from '../settings/settings-screen';
 import { FollowUpsScreen } from '../followups/followups-screen';
 import { QualityScreen } from '../quality/quality-screen';
 import { ComplaintsScreen } from '../complaints/complaints-screen';
+import { MonitorScreen } from '../monitor/monitor-screen';
 import { AlertList } from './alert-list';
 import { TopBar } from './top-bar';
 import './shell.css';
@@ -16,7 +17,7 @@ export function Shell(props: { locale: TLocale; onLocale: (l: TLocale) => void }
   const route = useRoute();
   const { user } = useSession();
   const { t } = useI18n();
-  const section = route[0] === 'settings' ? 'settings' : route[0] === 'followups' || route[0] === 'quality' || route[0] === 'complaints' ? route[0] : 'inbox';
+  const section = route[0] === 'settings' ? 'settings' : route[0] === 'followups' || route[0] === 'quality' || route[0] === 'complaints' || route[0] === 'monitor' ? route[0] : 'inbox';
 
   function skipToMain(e: Event) {
     e.preventDefault();
@@ -29,7 +30,7 @@ export function Shell(props: { locale: TLocale; onLocale: (l: TLocale) => void }
       <TopBar section={section} locale={props.locale} onLocale={props.onLocale} />
       {roleAtLeast(user.role, 'supervisor') && <AlertList />}
       <main id="main" class="shell-main" tabIndex={-1}>
-        {section === 'settings' ? <SettingsScreen route={route.slice(1)} /> : section === 'followups' ? <FollowUpsScreen /> : section === 'complaints' ? <ComplaintsScreen route={route.slice(1)} /> : section === 'quality' ? <QualityScreen route={route.slice(1)} /> : <InboxScreen route={route.slice(1)} />}
+        {section === 'settings' ? <SettingsScreen route={route.slice(1)} /> : section === 'followups' ? <FollowUpsScreen /> : section === 'monitor' ? <MonitorScreen /> : section === 'complaints' ? <ComplaintsScreen route={route.slice(1)} /> : section === 'quality' ? <QualityScreen route={route.slice(1)} /> : <InboxScreen route={route.slice(1)} />}
       </main>
     </div>
   );

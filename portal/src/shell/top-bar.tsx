@@ -7,13 +7,15 @@ import { errorText, useI18n } from '../i18n/i18n-context';
 import { useSession } from '../session/session-context';
 import { useQualityText } from '../quality/quality-text';
 import { useComplaintsText } from '../complaints/complaints-text';
+import { useMonitorText } from '../monitor/monitor-text';
 
 const LOCALE_NAMES: Record<TLocale, string> = { 'zh-CN': '中文', en: 'English' };
 
-export function TopBar(props: { section: 'inbox' | 'settings' | 'followups' | 'quality' | 'complaints'; locale: TLocale; onLocale: (l: TLocale) => void }) {
+export function TopBar(props: { section: 'inbox' | 'settings' | 'followups' | 'quality' | 'complaints' | 'monitor'; locale: TLocale; onLocale: (l: TLocale) => void }) {
   const { t } = useI18n();
   const { q } = useQualityText();
   const { c } = useComplaintsText();
+  const { m } = useMonitorText();
   const { user, setUser, logout } = useSession();
   const { state } = useSocket();
   const [presenceError, setPresenceError] = useState<string | null>(null);
@@ -42,6 +44,9 @@ export function TopBar(props: { section: 'inbox' | 'settings' | 'followups' | 'q
         <a href={hrefFor('complaints')} aria-current={props.section === 'complaints' ? 'page' : undefined}>{c('nav.complaints')}</a>
         <a href={hrefFor('followups')} aria-current={props.section === 'followups' ? 'page' : undefined}>{q('nav.followUps')}</a>
         <a href={hrefFor('quality')} aria-current={props.section === 'quality' ? 'page' : undefined}>{q('nav.quality')}</a>
+        {roleAtLeast(user.role, 'supervisor') && (
+          <a href={hrefFor('monitor')} aria-current={props.section === 'monitor' ? 'page' : undefined}>{m('nav.monitor')}</a>
+        )}
         {roleAtLeast(user.role, 'manager') && (
           <a href={hrefFor('settings')} aria-current={props.section === 'settings' ? 'page' : undefined}>{t('nav.settings')}</a>
         )}

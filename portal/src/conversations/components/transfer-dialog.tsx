@@ -7,7 +7,7 @@ import { describedBy, Field } from '../../ui/field';
 import { Modal } from '../../ui/modal';
 import { useAgentsAndTeams } from '../hooks/use-directory';
 
-type Props = { conversation: TConversation; onClose: () => void; onTransferred: (c: TConversation) => void };
+type Props = { conversation: Pick<TConversation, 'id' | 'assigneeId'>; onClose: () => void; onTransferred: (c: TConversation) => void };
 
 /** 转接: to one agent or one team, with a required reason; the owner stays on record. */
 export function TransferDialog(props: Props) {
