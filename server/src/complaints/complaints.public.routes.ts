@@ -103,13 +103,21 @@ export const widgetComplaintRoutes = new Hono<AppEnv>()
 
 const TRACKING_HTML = resolve(fileURLToPath(import.meta.url), '../../../../widget/dist/tracking.html');
 
-/** The tracking page itself (`/c/<token>`): the widget build's tracking.html; the token never leaves in a Referer. */
+/**
+ * The tracking page itself (`/c/<token>`): the widget build's tracking.html; the token never leaves in a
+ * Referer. A wrong, expired or guessed token gets a 404 with the same body (the page, which then says the
+ * link is not valid) after the same work as a valid one (hash, one indexed lookup).
+ */
 export const trackingPageRoutes = new Hono<AppEnv>().get('/:token', async (c) => {
   c.header('Cache-Control', 'no-store');
   c.header('Referrer-Policy', 'no-referrer');
   c.header('X-Robots-Tag', 'noindex');
   c.header('X-Frame-Options', 'DENY');
   c.header('X-Content-Type-Options', 'nosniff');
-  if (!existsSync(TRACKING_HTML)) return c.text('The tracking page is not built: run "pnpm run build".', 503);
-  return c.html(await readFile(TRACKING_HTML, 'utf8'));
+  const found = await Promise.resolve().then(() => tracking.complaintIdOf(c.var.ctx, tokenOf(c))).then(() => true, (err: unknown) => {
+    if (err instanceof AppError && err.code === 'not_found') return false;
+    throw err;
+  });
+  if (!existsSync(TRACKING_HTML)) return c.text(found ? 'The tracking page is not built: run "pnpm run build".' : 'Not found', found ? 503 : 404);
+  return c.html(await readFile(TRACKING_HTML, 'utf8'), found ? 200 : 404);
 });
