@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { agentsRoutes } from './agents/agents.routes';
+import { adminRoutes, inviteRoutes } from './admin/admin.routes';
 import { cannedRoutes } from './canned/canned.routes';
 import { conversationsPortalRoutes } from './conversations/conversations.portal.routes';
 import { portalAttachmentRoutes, widgetAttachmentRoutes } from './attachments/message-attachments.routes';
@@ -51,6 +52,8 @@ export function createApp(ctx: Ctx) {
     return c.json({ ok: up, db: ctx.dbKind }, up ? 200 : 503);
   });
   app.route('/api', agentsRoutes);
+  app.route('/api', adminRoutes);
+  app.route('/api/invites', inviteRoutes);
   app.route('/api/conversations', conversationsPortalRoutes);
   app.route('/api/conversations', portalAttachmentRoutes);
   app.route('/api/canned-replies', cannedRoutes);

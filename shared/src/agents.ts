@@ -75,7 +75,10 @@ export const ZCannedReply = z.object({
   id: ZId,
   shortcut: z.string(),
   title: z.string(),
+  /** May hold {customer.name}, {customer.email}, {agent.name}: filled in when the agent inserts it. */
   body: z.string(),
+  /** The team whose agents see it; null = every agent. */
+  teamId: ZId.nullable().optional(),
 });
 export type TCannedReply = z.infer<typeof ZCannedReply>;
 
@@ -83,4 +86,5 @@ export const ZCannedReplyBody = z.object({
   shortcut: z.string().trim().min(1).max(40).regex(/^[\p{L}\p{N}_-]+$/u),
   title: z.string().trim().min(1).max(100),
   body: z.string().trim().min(1).max(4000),
+  teamId: ZId.nullable().default(null),
 });

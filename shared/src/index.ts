@@ -12,4 +12,6 @@ export * from './scheduled-reports';
 export * from './events';
 export * from './permissions';
 export * from './audit';
+export * from './admin';
+export * from './canned';
 export * from './knowledge';

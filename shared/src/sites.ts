@@ -46,6 +46,21 @@ export function isWithinBusinessHours(hours: TBusinessHours | null, at: Date): b
   return (hours.weekly[day] ?? []).some((slot) => slot.start <= clock && clock < slot.end);
 }
 
+export const LAUNCHER_POSITIONS = ['right', 'left'] as const;
+export const ZLauncherPosition = z.enum(LAUNCHER_POSITIONS);
+export type TLauncherPosition = z.infer<typeof ZLauncherPosition>;
+
+/**
+ * Where new work goes: identified VIP visitors' conversations to a VIP team, complaints of a category
+ * to a team (the proposed responsible team until the judgement names one). Unset = the default team.
+ */
+export const ZRoutingRules = z.object({
+  vipTeamId: ZId.nullable().default(null),
+  /** Complaint category → team id (categories from COMPLAINT_CATEGORIES). */
+  categoryTeams: z.record(z.string().max(40), ZId).default({}),
+});
+export type TRoutingRules = z.infer<typeof ZRoutingRules>;
+
 export const ZSite = z.object({
   id: ZId,
   name: z.string(),
@@ -57,6 +72,8 @@ export const ZSite = z.object({
   locale: ZLocale.nullable(),
   color: z.string(),
   businessHours: ZBusinessHours.nullable(),
+  launcherPosition: ZLauncherPosition,
+  routingRules: ZRoutingRules,
 });
 export type TSite = z.infer<typeof ZSite>;
 
@@ -74,6 +91,8 @@ export const ZSiteBody = z.object({
   locale: ZLocale.nullable().default(null),
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/).default('#1f6feb'),
   businessHours: ZBusinessHours.nullable().default(null),
+  launcherPosition: ZLauncherPosition.default('right'),
+  routingRules: ZRoutingRules.default({ vipTeamId: null, categoryTeams: {} }),
 });
 export type TSiteBody = z.input<typeof ZSiteBody>;
 
@@ -81,6 +100,8 @@ export type TSiteBody = z.input<typeof ZSiteBody>;
 export const ZWidgetConfig = z.object({
   siteName: z.string(),
   color: z.string(),
+  /** Which bottom corner the launcher sits in (omitted = right). */
+  launcherPosition: ZLauncherPosition.optional(),
   locale: ZLocale.nullable(),
   greeting: z.object({ 'zh-CN': z.string(), en: z.string() }),
   offlineMessage: z.object({ 'zh-CN': z.string(), en: z.string() }),
@@ -97,10 +118,14 @@ export const ZWidgetSessionBody = z.object({
   visitorToken: z.string().max(128).optional(),
   /** The host page's origin, as the widget iframe sees it (location.ancestorOrigins). */
   hostOrigin: z.string().max(200),
+  /** What the host passed to Kefu.identify: checked by the server (ZCustomerIdentity + HMAC), ignored when not valid. */
+  identity: z.unknown().optional(),
 });
 export const ZWidgetSession = z.object({
   visitorToken: z.string(),
   visitorId: ZId,
   config: ZWidgetConfig,
+  /** True when a valid identity was applied (the visitor belongs to that verified customer). */
+  identified: z.boolean().optional(),
 });
 export type TWidgetSession = z.infer<typeof ZWidgetSession>;

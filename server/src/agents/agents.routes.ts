@@ -2,9 +2,10 @@ import { Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { ZCreateUserBody, ZLocale, ZLoginBody, ZPresence, ZTeamBody, ZUpdateUserBody, ZId } from '@kefu/shared';
-import { jsonBody, requireRole, SESSION_COOKIE, sessionToken, type AppEnv } from '../platform/http';
+import { jsonBody, requirePermission, requireRole, SESSION_COOKIE, sessionToken, type AppEnv } from '../platform/http';
 import { requestIp } from '../platform/limits';
 import { parseInput } from '../platform/validate';
+import { actorOf } from '../admin/actor';
 import { listUsers } from './agents.repository';
 import * as agents from './agents.service';
 
@@ -24,11 +25,13 @@ export const agentsRoutes = new Hono<AppEnv>()
   })
   .post('/auth/logout', async (c) => {
     const token = sessionToken(c);
-    if (token) await agents.logout(c.var.ctx, token);
+    if (token) await agents.logout(c.var.ctx, token, requestIp(c, c.var.ctx.config.trustProxy));
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.json({ ok: true as const });
   })
-  .get('/me', requireRole(), async (c) => c.json({ ok: true as const, user: await agents.getUser(c.var.ctx.db, c.var.agent.id) }))
+  .get('/me', requireRole(), async (c) =>
+    c.json({ ok: true as const, user: { ...(await agents.getUser(c.var.ctx.db, c.var.agent.id)), permissions: [...c.var.agent.permissions] } }),
+  )
   .patch('/me', requireRole(), async (c) => {
     const body = parseInput(z.object({ locale: ZLocale }), await jsonBody(c));
     return c.json({ ok: true as const, user: await agents.updateUser(c.var.ctx, c.var.agent.id, body) });
@@ -38,22 +41,22 @@ export const agentsRoutes = new Hono<AppEnv>()
     return c.json({ ok: true as const, user: await agents.setPresence(c.var.ctx, c.var.agent.id, presence) });
   })
   .get('/users', requireRole(), async (c) => c.json({ ok: true as const, users: await listUsers(c.var.ctx.db) }))
-  .post('/users', requireRole('admin'), async (c) => {
+  .post('/users', requirePermission('users.manage'), async (c) => {
     const body = parseInput(ZCreateUserBody, await jsonBody(c));
-    return c.json({ ok: true as const, user: await agents.createUser(c.var.ctx, body) }, 201);
+    return c.json({ ok: true as const, user: await agents.createUser(c.var.ctx, body, actorOf(c)) }, 201);
   })
-  .patch('/users/:id', requireRole('admin'), async (c) => {
+  .patch('/users/:id', requirePermission('users.manage'), async (c) => {
     const id = parseInput(ZId, c.req.param('id'));
     const body = parseInput(ZUpdateUserBody, await jsonBody(c));
-    return c.json({ ok: true as const, user: await agents.updateUser(c.var.ctx, id, body) });
+    return c.json({ ok: true as const, user: await agents.updateUser(c.var.ctx, id, body, actorOf(c)) });
   })
   .get('/teams', requireRole(), async (c) => c.json({ ok: true as const, teams: await agents.listTeams(c.var.ctx.db) }))
-  .post('/teams', requireRole('admin'), async (c) => {
+  .post('/teams', requirePermission('users.manage'), async (c) => {
     const body = parseInput(ZTeamBody, await jsonBody(c));
-    return c.json({ ok: true as const, team: await agents.saveTeam(c.var.ctx, null, body) }, 201);
+    return c.json({ ok: true as const, team: await agents.saveTeam(c.var.ctx, null, body, actorOf(c)) }, 201);
   })
-  .patch('/teams/:id', requireRole('admin'), async (c) => {
+  .patch('/teams/:id', requirePermission('users.manage'), async (c) => {
     const id = parseInput(ZId, c.req.param('id'));
     const body = parseInput(ZTeamBody.partial(), await jsonBody(c));
-    return c.json({ ok: true as const, team: await agents.saveTeam(c.var.ctx, id, body) });
+    return c.json({ ok: true as const, team: await agents.saveTeam(c.var.ctx, id, body, actorOf(c)) });
   });

@@ -4,10 +4,15 @@ import type { DbOrTrx } from '../db/database';
 import type { Ctx } from '../platform/context';
 import { AppError } from '../platform/errors';
 import { hashPassword, hashToken, randomToken, verifyPassword } from '../platform/secrets';
+import { recordAudit } from '../audit/audit.service';
 import * as repo from './agents.repository';
 import type { UserRow } from './agents.table';
 
 const SESSION_DAYS = 7;
+
+/** Who makes an administrative change, for the audit log (null actor = the system, e.g. bootstrap). */
+export type TActor = { id: string | null; ip?: string | null };
+const SYSTEM: TActor = { id: null };
 
 /**
  * Checks email and password; on success opens a session and returns its token. Every attempt is
@@ -21,11 +26,18 @@ export async function login(ctx: Ctx, email: string, password: string, ip = 'unk
   const row = await repo.findUserByEmail(ctx.db, email);
   // Verify against a dummy hash when the user is unknown, so timing does not reveal which emails exist.
   const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
-  if (!row || !ok || !row.active) throw new AppError('unauthenticated', 'wrong email or password');
+  if (!row || !ok || !row.active) {
+    const reason = !row ? 'unknown_email' : !ok ? 'wrong_password' : 'deactivated';
+    await recordAudit(ctx.db, { actorId: row?.id ?? null, action: 'auth.login_failed', targetType: 'user', targetId: row?.id ?? null, detail: { email: account, reason }, ip }, ctx.clock());
+    throw new AppError('unauthenticated', 'wrong email or password');
+  }
   await Promise.all([ctx.limits.reset('login_account', account), ctx.limits.refund('login_ip', ip)]);
   const token = randomToken();
   const expires = new Date(ctx.clock().getTime() + SESSION_DAYS * 86_400_000);
-  await repo.insertSession(ctx.db, hashToken(token), row.id, expires);
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.insertSession(trx, hashToken(token), row.id, expires);
+    await recordAudit(trx, { actorId: row.id, action: 'auth.login', targetType: 'user', targetId: row.id, ip }, ctx.clock());
+  });
   return { token, user: await getUser(ctx.db, row.id) };
 }
 const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
@@ -35,9 +47,12 @@ export async function authenticate(ctx: Ctx, token: string): Promise<UserRow | u
   return repo.findSessionUser(ctx.db, hashToken(token), ctx.clock());
 }
 
-export async function logout(ctx: Ctx, token: string): Promise<void> {
+export async function logout(ctx: Ctx, token: string, ip: string | null = null): Promise<void> {
   const user = await repo.findSessionUser(ctx.db, hashToken(token), ctx.clock());
-  await repo.deleteSession(ctx.db, hashToken(token));
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.deleteSession(trx, hashToken(token));
+    if (user) await recordAudit(trx, { actorId: user.id, action: 'auth.logout', targetType: 'user', targetId: user.id, ip }, ctx.clock());
+  });
   if (user) ctx.bus.publish('agent.sessions_revoked', { userId: user.id, sessionHash: hashToken(token) });
 }
 
@@ -47,7 +62,7 @@ export async function getUser(db: DbOrTrx, id: string): Promise<TUser> {
   return user;
 }
 
-export async function createUser(ctx: Ctx, body: TCreateUserBody): Promise<TUser> {
+export async function createUser(ctx: Ctx, body: TCreateUserBody, actor: TActor = SYSTEM): Promise<TUser> {
   const input = ZCreateUserBody.parse(body);
   if (await repo.findUserByEmail(ctx.db, input.email)) {
     throw new AppError('conflict', 'a user with this email exists');
@@ -68,12 +83,13 @@ export async function createUser(ctx: Ctx, body: TCreateUserBody): Promise<TUser
       .returning('id')
       .executeTakeFirstOrThrow();
     await repo.setTeamsOfUser(trx, id, input.teamIds);
+    await recordAudit(trx, { actorId: actor.id, action: 'user.created', targetType: 'user', targetId: id, detail: { email: input.email, role: input.role, teamIds: input.teamIds }, ip: actor.ip ?? null }, ctx.clock());
     return id;
   });
   return getUser(ctx.db, id);
 }
 
-export async function updateUser(ctx: Ctx, id: string, body: TUpdateUserBody): Promise<TUser> {
+export async function updateUser(ctx: Ctx, id: string, body: TUpdateUserBody, actor: TActor = { id }): Promise<TUser> {
   const existing = await repo.findUserById(ctx.db, id);
   if (!existing) throw new AppError('not_found', 'no such user');
   const password_hash = body.password ? await hashPassword(body.password) : undefined;
@@ -91,10 +107,24 @@ export async function updateUser(ctx: Ctx, id: string, body: TUpdateUserBody): P
     if (Object.keys(set).length > 0) await trx.updateTable('users').set(set).where('id', '=', id).execute();
     if (body.teamIds) await repo.setTeamsOfUser(trx, id, body.teamIds);
     if (body.active === false || password_hash) await repo.deleteSessionsOfUser(trx, id);
+    await auditUserChange(ctx, trx, actor, existing, body);
   });
   if (body.maxConcurrent !== undefined || body.teamIds) ctx.bus.publish('routing.requested', {});
   if (body.active === false || password_hash) ctx.bus.publish('agent.sessions_revoked', { userId: id });
   return getUser(ctx.db, id);
+}
+
+/** Writes the audit entries of a user change: role change and deactivation get their own action. */
+async function auditUserChange(ctx: Ctx, trx: DbOrTrx, actor: TActor, before: UserRow, body: TUpdateUserBody): Promise<void> {
+  const base = { actorId: actor.id, targetType: 'user', targetId: before.id, ip: actor.ip ?? null };
+  const now = ctx.clock();
+  if (body.role !== undefined && body.role !== before.role) {
+    await recordAudit(trx, { ...base, action: 'user.role_changed', detail: { from: before.role, to: body.role } }, now);
+  }
+  if (body.active === false && before.active) await recordAudit(trx, { ...base, action: 'user.deactivated' }, now);
+  // Field names only: a new password is recorded as "password", never its value.
+  const fields = Object.keys(body).filter((k) => k !== 'role' && !(k === 'active' && body.active === false) && body[k as keyof TUpdateUserBody] !== undefined);
+  if (fields.length > 0) await recordAudit(trx, { ...base, action: 'user.updated', detail: { fields } }, now);
 }
 
 /** Sets an agent's presence; going online makes routing look at the queue. */
@@ -115,7 +145,7 @@ export async function listTeams(db: DbOrTrx): Promise<TTeam[]> {
   }));
 }
 
-export async function saveTeam(ctx: Ctx, id: string | null, body: { name?: string | undefined; memberIds?: string[] | undefined }): Promise<TTeam> {
+export async function saveTeam(ctx: Ctx, id: string | null, body: { name?: string | undefined; memberIds?: string[] | undefined }, actor: TActor = SYSTEM): Promise<TTeam> {
   const teamId = await ctx.db.transaction().execute(async (trx) => {
     const clash = body.name
       ? await trx.selectFrom('teams').select('id').where('name', '=', body.name).executeTakeFirst()
@@ -130,11 +160,18 @@ export async function saveTeam(ctx: Ctx, id: string | null, body: { name?: strin
       if (!found) throw new AppError('not_found', 'no such team');
       if (body.name) await trx.updateTable('teams').set({ name: body.name }).where('id', '=', teamId).execute();
     }
+    const before = id === null ? [] : (await trx.selectFrom('team_members').select('user_id').where('team_id', '=', teamId).execute()).map((m) => m.user_id);
     if (body.memberIds) {
+      const added = body.memberIds.filter((m) => !before.includes(m));
+      const removed = before.filter((m) => !body.memberIds!.includes(m));
+      const detail = { created: id === null, ...(body.name && { name: body.name }), added, removed };
+      await recordAudit(trx, { actorId: actor.id, action: 'team.changed', targetType: 'team', targetId: teamId, detail, ip: actor.ip ?? null }, ctx.clock());
       await trx.deleteFrom('team_members').where('team_id', '=', teamId).execute();
       if (body.memberIds.length > 0) {
         await trx.insertInto('team_members').values(body.memberIds.map((user_id) => ({ team_id: teamId, user_id }))).execute();
       }
+    } else {
+      await recordAudit(trx, { actorId: actor.id, action: 'team.changed', targetType: 'team', targetId: teamId, detail: { created: id === null, ...(body.name && { name: body.name }) }, ip: actor.ip ?? null }, ctx.clock());
     }
     return teamId;
   });

@@ -41,6 +41,8 @@ export interface CannedRepliesTable {
   shortcut: string;
   title: string;
   body: string;
+  /** null = every agent's; otherwise only that team's agents see it. */
+  team_id: Generated<string | null>;
   created_at: Generated<Date>;
 }
 

@@ -8,6 +8,7 @@ import { hashToken, randomToken } from '../platform/secrets';
 import type { SiteRow, VisitorRow } from '../sites/sites.table';
 import * as repo from './complaints.repository';
 import { getComplaint, slaFor } from './complaints.service';
+import { teamForComplaint } from '../sites/sites.routing';
 
 /** Tracking links stay valid this long (a new link is minted with each mail). */
 export const TRACKING_TOKEN_DAYS = 365;
@@ -51,6 +52,8 @@ async function fileComplaint(ctx: Ctx, n: NewComplaint): Promise<{ complaint: TC
   const sla = await slaFor(ctx.db, n.category, n.priority);
   const { row, event } = await ctx.db.transaction().execute(async (trx) => {
     const number = await repo.nextComplaintNumber(trx, numberDay(now, ctx.config.complaints.timeZone));
+    // The site's routing rule for the category proposes the responsible team (Settings → Sites).
+    const teamId = await teamForComplaint(trx, n.siteId, n.category);
     const row = await repo.insertComplaint(trx, {
       number,
       status: 'submitted',
@@ -66,7 +69,7 @@ async function fileComplaint(ctx: Ctx, n: NewComplaint): Promise<{ complaint: TC
       visitor_id: n.visitorId,
       conversation_id: n.conversationId,
       owner_id: n.ownerId,
-      team_id: null,
+      team_id: teamId,
       handler_id: null,
       judged_by: null,
       judged_at: null,

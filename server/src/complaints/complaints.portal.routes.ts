@@ -12,12 +12,14 @@ import {
   ZResolveComplaintBody,
   ZSlaPolicyBody,
 } from '@kefu/shared';
-import { jsonBody, requireRole, type AppEnv } from '../platform/http';
+import { jsonBody, requirePermission, requireRole, type AppEnv } from '../platform/http';
 import { parseInput } from '../platform/validate';
 import { convertConversation, registerPhoneComplaint, trackingUrl } from './complaints.filing';
 import { addAttachment, readAttachment } from './complaints.attachments';
 import { uploadedFile, uploadLimit } from '../attachments/attachments.upload';
 import * as complaints from './complaints.service';
+import { actorOf } from '../admin/actor';
+import { auditSettings, changedFields } from '../admin/settings-audit';
 import * as sla from './complaints.sla';
 
 /** The agents' complaint API (docs/api.md, "Complaints"). */
@@ -38,9 +40,16 @@ export const complaintsPortalRoutes = new Hono<AppEnv>()
     return c.json({ ok: true as const, complaint, trackingUrl: trackingUrl(c.var.ctx, trackingToken) }, 201);
   })
   .get('/sla-policies', async (c) => c.json({ ok: true as const, policies: await sla.listPolicies(c.var.ctx.db) }))
-  .put('/sla-policies', requireRole('admin'), async (c) => {
+  .put('/sla-policies', requirePermission('settings.manage'), async (c) => {
     const body = parseInput(ZSlaPolicyBody, await jsonBody(c));
-    return c.json({ ok: true as const, policy: await sla.savePolicy(c.var.ctx.db, body) });
+    const ctx = c.var.ctx;
+    const policy = await ctx.db.transaction().execute(async (trx) => {
+      const before = (await sla.listPolicies(trx)).find((p) => p.priority === body.priority && p.category === body.category);
+      const saved = await sla.savePolicy(trx, body);
+      await auditSettings(trx, actorOf(c), { setting: 'sla_policy', id: saved.id, fields: changedFields(before ?? null, saved), created: !before }, ctx.clock());
+      return saved;
+    });
+    return c.json({ ok: true as const, policy });
   })
   .get('/:id', async (c) => {
     const id = parseInput(ZId, c.req.param('id'));

@@ -2,7 +2,7 @@ import { roleAtLeast, type TComplaint, type TComplaintBoard, type TComplaintBoar
 import type { TAssignComplaintBody, TComplaintPatchBody, TComplaintReplyBody, TJudgeComplaintBody } from '@kefu/shared';
 import { ZJudgeComplaintBody } from '@kefu/shared';
 import { listTeamIds } from '../agents/agents.repository';
-import type { Agent } from '../conversations/conversations.access';
+import { assertPermission, type Agent } from '../conversations/conversations.access';
 import type { DbOrTrx, Trx } from '../db/database';
 import type { Ctx } from '../platform/context';
 import { AppError } from '../platform/errors';
@@ -118,9 +118,9 @@ async function assertHandlerInTeam(trx: Trx, teamId: string, handlerId: string |
   if (!(await listTeamIds(trx, handlerId)).includes(teamId)) throw new AppError('bad_request', 'the handler is not a member of the responsible team');
 }
 
-/** 投诉判断: a manager accepts (naming the responsible team and a handler) or rejects with an explanation the customer sees. */
+/** 投诉判断: a manager (or anyone whose role holds 'complaints.judge') accepts (naming the responsible team and a handler) or rejects with an explanation the customer sees. */
 export async function judge(ctx: Ctx, agent: Agent, id: string, input: TJudgeComplaintBody): Promise<TComplaint> {
-  assertRole(agent, 'manager', 'judging a complaint');
+  assertPermission(agent, 'complaints.judge');
   const body = ZJudgeComplaintBody.parse(input);
   await changeComplaint(ctx, id, async (ch) => {
     await takeOwnership(ch, agent);

@@ -17,6 +17,7 @@ import type { Trx } from '../db/database';
 import type { Ctx } from '../platform/context';
 import { AppError } from '../platform/errors';
 import type { SiteRow, VisitorRow } from '../sites/sites.table';
+import { teamForVisitor } from '../sites/sites.routing';
 import * as routing from '../routing/routing.repository';
 import { assertCanHandle, assertCanView, type Agent } from './conversations.access';
 import * as repo from './conversations.repository';
@@ -146,17 +147,18 @@ export async function sendCustomerMessage(
   return { message, conversation: repo.toCustomerConversation(conversation), duplicate: false };
 }
 
-/** The visitor's open conversation, or a new queued one for the site's default team. */
+/** The visitor's open conversation, or a new queued one for the site's default team (or its VIP team, see routing rules). */
 async function openConversationFor(trx: Trx, fx: Effects, site: SiteRow, visitor: VisitorRow, now: Date): Promise<string> {
+  const teamId = teamForVisitor(site, visitor);
   const inserted = await trx
     .insertInto('conversations')
-    .values({ site_id: site.id, visitor_id: visitor.id, team_id: site.default_team_id, status: 'queued', queued_at: now, assignee_id: null, owner_id: null, assigned_at: null, resolved_at: null, last_message_text: null, last_message_at: null, waiting_since: null, created_at: now })
+    .values({ site_id: site.id, visitor_id: visitor.id, team_id: teamId, status: 'queued', queued_at: now, assignee_id: null, owner_id: null, assigned_at: null, resolved_at: null, last_message_text: null, last_message_at: null, waiting_since: null, created_at: now })
     .onConflict((oc) => oc.column('visitor_id').where('status', '<>', 'resolved').doNothing())
     .returning('id')
     .executeTakeFirst();
   if (inserted) {
     await record(trx, fx, { conversationId: inserted.id, type: 'created', actorId: null, data: { channel: 'widget' } });
-    fx.queueTeams.add(site.default_team_id);
+    fx.queueTeams.add(teamId);
     fx.routing = true;
     return inserted.id;
   }

@@ -15,6 +15,7 @@ import type { MessageFlagsTable, ProhibitedPhrasesTable, QaReviewsTable, QaScore
 import type { SurveySettingsTable, SurveysTable } from '../surveys/surveys.table';
 import type { ScheduledReportsTable } from '../scheduled-reports/scheduled-reports.table';
 import type { AuditLogTable, RolePermissionsTable } from '../audit/audit.table';
+import type { UserInvitesTable } from '../admin/admin.table';
 import type { MessageAttachmentsTable } from '../attachments/message-attachments.table';
 
 export interface Database extends ComplaintsTables {
@@ -41,6 +42,7 @@ export interface Database extends ComplaintsTables {
   scheduled_reports: ScheduledReportsTable;
   audit_log: AuditLogTable;
   role_permissions: RolePermissionsTable;
+  user_invites: UserInvitesTable;
   message_attachments: MessageAttachmentsTable;
 }
 

@@ -4,7 +4,15 @@ import type { DbOrTrx } from '../db/database';
 import type { Ctx } from '../platform/context';
 import type { MailRow } from './mail.table';
 
-export type Mail = { to: string; subject: string; text: string; /** Replaced by "…" in the stored copy once sent (e.g. a tracking link). */ secret?: string };
+export type Mail = {
+  to: string;
+  subject: string;
+  text: string;
+  /** Replaced by "…" in the stored copy once sent (e.g. a tracking link). */
+  secret?: string;
+  /** Blank the secret in the outbox copy even when the mail is held (an invite link, which the admin already has). */
+  keepSecretOut?: boolean;
+};
 
 const transports = new Map<string, Transporter>();
 function transportFor(url: string): Transporter {
@@ -25,8 +33,8 @@ function transportFor(url: string): Transporter {
 export async function sendMail(ctx: Ctx, mail: Mail): Promise<TOutboxMail> {
   const now = ctx.clock();
   const smtp = ctx.config.mail.smtpUrl;
-  if (!smtp) return toMail(await insert(ctx.db, mail, mail.text, 'held', null, now, null));
   const redacted = mail.secret ? mail.text.replaceAll(mail.secret, '…') : mail.text;
+  if (!smtp) return toMail(await insert(ctx.db, mail, mail.keepSecretOut ? redacted : mail.text, 'held', null, now, null));
   try {
     await transportFor(smtp).sendMail({ from: ctx.config.mail.from, to: mail.to, subject: mail.subject, text: mail.text });
     return toMail(await insert(ctx.db, mail, redacted, 'sent', null, now, ctx.clock()));

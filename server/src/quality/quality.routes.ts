@@ -2,8 +2,9 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { ZId, ZPhraseCheckBody, ZProhibitedPhraseBody, ZReviewBody, ZScorecardBody } from '@kefu/shared';
 import { getForAgent } from '../conversations/conversations.service';
-import { jsonBody, requireRole, type AppEnv } from '../platform/http';
+import { jsonBody, requirePermission, requireRole, type AppEnv } from '../platform/http';
 import { parseInput } from '../platform/validate';
+import { auditSettingsOf } from '../admin/actor';
 import * as quality from './quality.service';
 
 const ZReviewsQuery = z.object({ agentId: ZId.optional(), conversationId: ZId.optional() });
@@ -12,17 +13,23 @@ const ZReviewsQuery = z.object({ agentId: ZId.optional(), conversationId: ZId.op
 export const qualityRoutes = new Hono<AppEnv>()
   .use(requireRole())
   .get('/phrases', async (c) => c.json({ ok: true as const, phrases: await quality.listPhrases(c.var.ctx) }))
-  .post('/phrases', requireRole('admin'), async (c) => {
+  .post('/phrases', requirePermission('settings.manage'), async (c) => {
     const body = parseInput(ZProhibitedPhraseBody, await jsonBody(c));
-    return c.json({ ok: true as const, phrase: await quality.createPhrase(c.var.ctx, body) }, 201);
+    const phrase = await quality.createPhrase(c.var.ctx, body);
+    await auditSettingsOf(c, { setting: 'prohibited_phrase', id: phrase.id, fields: [], created: true });
+    return c.json({ ok: true as const, phrase }, 201);
   })
-  .put('/phrases/:id', requireRole('admin'), async (c) => {
+  .put('/phrases/:id', requirePermission('settings.manage'), async (c) => {
     const id = parseInput(ZId, c.req.param('id'));
     const body = parseInput(ZProhibitedPhraseBody, await jsonBody(c));
-    return c.json({ ok: true as const, phrase: await quality.updatePhrase(c.var.ctx, id, body) });
+    const phrase = await quality.updatePhrase(c.var.ctx, id, body);
+    await auditSettingsOf(c, { setting: 'prohibited_phrase', id, fields: Object.keys(body).sort() });
+    return c.json({ ok: true as const, phrase });
   })
-  .delete('/phrases/:id', requireRole('admin'), async (c) => {
-    await quality.deletePhrase(c.var.ctx, parseInput(ZId, c.req.param('id')));
+  .delete('/phrases/:id', requirePermission('settings.manage'), async (c) => {
+    const id = parseInput(ZId, c.req.param('id'));
+    await quality.deletePhrase(c.var.ctx, id);
+    await auditSettingsOf(c, { setting: 'prohibited_phrase', id, fields: [], deleted: true });
     return c.json({ ok: true as const });
   })
   .post('/check', async (c) => {
@@ -35,9 +42,11 @@ export const qualityRoutes = new Hono<AppEnv>()
     return c.json({ ok: true as const, flags: await quality.flagsOf(c.var.ctx, conversationId) });
   })
   .get('/scorecard', async (c) => c.json({ ok: true as const, criteria: await quality.getScorecard(c.var.ctx) }))
-  .put('/scorecard', requireRole('manager'), async (c) => {
+  .put('/scorecard', requirePermission('settings.manage'), async (c) => {
     const body = parseInput(ZScorecardBody, await jsonBody(c));
-    return c.json({ ok: true as const, criteria: await quality.setScorecard(c.var.ctx, body) });
+    const criteria = await quality.setScorecard(c.var.ctx, body);
+    await auditSettingsOf(c, { setting: 'qa_scorecard', id: null, fields: ['criteria'] });
+    return c.json({ ok: true as const, criteria });
   })
   .get('/reviews', async (c) => {
     const q = parseInput(ZReviewsQuery, c.req.query());

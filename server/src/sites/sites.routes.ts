@@ -2,22 +2,31 @@ import { Hono } from 'hono';
 import { ZId, ZSiteBody, ZWidgetSessionBody } from '@kefu/shared';
 import { z } from 'zod';
 import { AppError } from '../platform/errors';
-import { jsonBody, requireRole, type AppEnv } from '../platform/http';
+import { jsonBody, requirePermission, type AppEnv } from '../platform/http';
 import { requestIp } from '../platform/limits';
 import { parseInput } from '../platform/validate';
+import { actorOf } from '../admin/actor';
 import * as sites from './sites.service';
+import { linkSessionToCustomer } from '../customers/customers.identity';
 
-/** Site administration (admin; managers may read). */
+/** Site administration ('settings.manage'). */
 export const sitesRoutes = new Hono<AppEnv>()
-  .get('/', requireRole('manager'), async (c) => c.json({ ok: true as const, sites: await sites.listSites(c.var.ctx.db) }))
-  .post('/', requireRole('admin'), async (c) => {
+  .get('/', requirePermission('settings.manage'), async (c) => c.json({ ok: true as const, sites: await sites.listSites(c.var.ctx.db) }))
+  .post('/', requirePermission('settings.manage'), async (c) => {
     const body = parseInput(ZSiteBody, await jsonBody(c));
-    return c.json({ ok: true as const, site: await sites.createSite(c.var.ctx, body) }, 201);
+    return c.json({ ok: true as const, site: await sites.createSite(c.var.ctx, body, undefined, actorOf(c)) }, 201);
   })
-  .patch('/:id', requireRole('admin'), async (c) => {
+  .patch('/:id', requirePermission('settings.manage'), async (c) => {
     const id = parseInput(ZId, c.req.param('id'));
-    const body = parseInput(ZSiteBody.partial(), await jsonBody(c));
-    return c.json({ ok: true as const, site: await sites.updateSite(c.var.ctx, id, body) });
+    const raw = await jsonBody(c);
+    const body = parseInput(ZSiteBody.partial(), raw);
+    // Only the fields sent: zod's partial fills the missing ones with their defaults.
+    for (const k of Object.keys(body)) if (!(raw && typeof raw === 'object' && k in raw)) delete (body as Record<string, unknown>)[k];
+    return c.json({ ok: true as const, site: await sites.updateSite(c.var.ctx, id, body, actorOf(c)) });
+  })
+  .post('/:id/rotate-key', requirePermission('settings.manage'), async (c) => {
+    const id = parseInput(ZId, c.req.param('id'));
+    return c.json({ ok: true as const, site: await sites.rotateSiteKey(c.var.ctx, id, actorOf(c)) });
   });
 
 /** Public endpoints of the widget, per site key. */
@@ -44,5 +53,8 @@ export const widgetRoutes = new Hono<AppEnv>()
     // A new anonymous visitor counts toward the per-address limit (resuming one does not).
     const known = body.visitorToken ? await sites.findVisitor(c.var.ctx.db, site.id, body.visitorToken) : undefined;
     if (!known) await c.var.ctx.limits.consume('visitor_ip', requestIp(c, c.var.ctx.config.trustProxy));
-    return c.json({ ok: true as const, ...(await sites.openVisitorSession(c.var.ctx, site, body.visitorToken)) });
+    const session = await sites.openVisitorSession(c.var.ctx, site, body.visitorToken);
+    // Kefu.identify with a valid HMAC links the visitor to that customer; anything else stays anonymous.
+    const linked = await linkSessionToCustomer(c.var.ctx, site, session, body.identity);
+    return c.json({ ok: true as const, ...session, visitorId: linked.visitorId, visitorToken: linked.visitorToken, identified: linked.identified });
   });

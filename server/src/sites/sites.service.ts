@@ -5,6 +5,7 @@ import type { DbOrTrx } from '../db/database';
 import type { Ctx } from '../platform/context';
 import { AppError } from '../platform/errors';
 import { hashToken, randomToken } from '../platform/secrets';
+import { auditSettings, changedFields, type TSettingsActor } from '../admin/settings-audit';
 import type { SiteRow, VisitorRow } from './sites.table';
 
 const DEFAULT_GREETING = { 'zh-CN': '您好！有什么可以帮您？', en: 'Hi! How can we help?' };
@@ -25,6 +26,8 @@ export function toSite(row: SiteRow): TSite {
     locale: row.locale,
     color: row.color,
     businessHours: row.business_hours,
+    launcherPosition: row.launcher_position,
+    routingRules: row.routing_rules,
   };
 }
 
@@ -37,9 +40,10 @@ export async function findSiteByKey(db: DbOrTrx, key: string): Promise<SiteRow |
   return db.selectFrom('sites').selectAll().where('key', '=', key).executeTakeFirst();
 }
 
-export async function createSite(ctx: Ctx, body: TSiteBody, key: string = randomToken(12)): Promise<TSite> {
+export async function createSite(ctx: Ctx, body: TSiteBody, key: string = randomToken(12), actor: TSettingsActor = { id: null }): Promise<TSite> {
   const input = ZSiteBody.parse(body);
-  const row = await ctx.db
+  return ctx.db.transaction().execute(async (trx) => {
+  const row = await trx
     .insertInto('sites')
     .values({
       name: input.name,
@@ -51,14 +55,24 @@ export async function createSite(ctx: Ctx, body: TSiteBody, key: string = random
       locale: input.locale,
       color: input.color,
       business_hours: JSON.stringify(input.businessHours),
+      launcher_position: input.launcherPosition,
+      routing_rules: JSON.stringify(input.routingRules),
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+  await auditSettings(trx, actor, { setting: 'site', id: row.id, fields: [], created: true }, ctx.clock());
   return toSite(row);
+  });
 }
 
-export async function updateSite(ctx: Ctx, id: string, body: Partial<TSiteBody>): Promise<TSite> {
-  const input = ZSiteBody.partial().parse(body);
+/**
+ * Changes the given fields of a site (only those present in `body`: zod's partial would fill the
+ * others with their defaults) and audits the names of the fields that changed.
+ */
+export async function updateSite(ctx: Ctx, id: string, body: Partial<TSiteBody>, actor: TSettingsActor = { id: null }): Promise<TSite> {
+  const parsed = ZSiteBody.partial().parse(body);
+  const given = body as Record<string, unknown>;
+  const input = Object.fromEntries(Object.entries(parsed).filter(([k]) => given[k] !== undefined)) as typeof parsed;
   const set = {
     ...(input.name !== undefined && { name: input.name }),
     ...(input.allowedOrigins !== undefined && { allowed_origins: JSON.stringify(input.allowedOrigins) }),
@@ -68,13 +82,29 @@ export async function updateSite(ctx: Ctx, id: string, body: Partial<TSiteBody>)
     ...(input.locale !== undefined && { locale: input.locale }),
     ...(input.color !== undefined && { color: input.color }),
     ...(input.businessHours !== undefined && { business_hours: JSON.stringify(input.businessHours) }),
+    ...(input.launcherPosition !== undefined && { launcher_position: input.launcherPosition }),
+    ...(input.routingRules !== undefined && { routing_rules: JSON.stringify(input.routingRules) }),
   };
-  const q = ctx.db.updateTable('sites').where('id', '=', id);
-  const row = Object.keys(set).length
-    ? await q.set(set).returningAll().executeTakeFirst()
-    : await ctx.db.selectFrom('sites').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw new AppError('not_found', 'no such site');
-  return toSite(row);
+  return ctx.db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom('sites').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    if (!before) throw new AppError('not_found', 'no such site');
+    const row = Object.keys(set).length ? await trx.updateTable('sites').where('id', '=', id).set(set).returningAll().executeTakeFirstOrThrow() : before;
+    const { key: _k1, ...was } = toSite(before);
+    const { key: _k2, ...now } = toSite(row);
+    await auditSettings(trx, actor, { setting: 'site', id, fields: changedFields(was, now) }, ctx.clock());
+    return toSite(row);
+  });
+}
+
+/** Issues a new site key (the old one stops working at once: embed snippets must be updated). */
+export async function rotateSiteKey(ctx: Ctx, id: string, actor: TSettingsActor): Promise<TSite> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await trx.updateTable('sites').where('id', '=', id).set({ key: randomToken(12) }).returningAll().executeTakeFirst();
+    if (!row) throw new AppError('not_found', 'no such site');
+    // The key's name only: the new value is not written to the audit log.
+    await auditSettings(trx, actor, { setting: 'site', id, fields: ['key'] }, ctx.clock());
+    return toSite(row);
+  });
 }
 
 /**
@@ -108,6 +138,7 @@ export async function widgetConfig(ctx: Ctx, site: SiteRow): Promise<TWidgetConf
   return {
     siteName: site.name,
     color: site.color,
+    launcherPosition: site.launcher_position,
     locale: site.locale,
     greeting: site.greeting,
     offlineMessage: site.offline_message,

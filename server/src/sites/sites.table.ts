@@ -1,5 +1,5 @@
-import type { Generated, Selectable } from 'kysely';
-import type { TBusinessHours, TLocale } from '@kefu/shared';
+import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { TBusinessHours, TLauncherPosition, TLocale, TRoutingRules } from '@kefu/shared';
 import type { Json } from '../agents/agents.table';
 
 export interface SitesTable {
@@ -13,6 +13,8 @@ export interface SitesTable {
   locale: TLocale | null;
   color: string;
   business_hours: Json<TBusinessHours | null>;
+  launcher_position: Generated<TLauncherPosition>;
+  routing_rules: ColumnType<TRoutingRules, string | undefined, string>;
   created_at: Generated<Date>;
 }
 export type SiteRow = Selectable<SitesTable>;

@@ -6,6 +6,8 @@ import { canView, type Agent } from '../conversations/conversations.access';
 import { getForAgent } from '../conversations/conversations.service';
 import type { Ctx } from '../platform/context';
 import { AppError } from '../platform/errors';
+import { auditSettingsOf } from '../admin/actor';
+import { changedFields } from '../admin/settings-audit';
 import { jsonBody, requirePermission, requireRole, type AppEnv } from '../platform/http';
 import { parseInput } from '../platform/validate';
 import * as surveys from './surveys.service';
@@ -48,14 +50,17 @@ export const surveysRoutes = new Hono<AppEnv>()
     });
     return c.json({ ok: true as const, summary });
   })
-  .get('/settings/:siteId', requireRole('manager'), async (c) => {
+  .get('/settings/:siteId', requirePermission('settings.manage'), async (c) => {
     const siteId = parseInput(ZId, c.req.param('siteId'));
     return c.json({ ok: true as const, settings: await surveys.getSettings(c.var.ctx, siteId) });
   })
   .put('/settings/:siteId', requirePermission('settings.manage'), async (c) => {
     const siteId = parseInput(ZId, c.req.param('siteId'));
     const body = parseInput(ZSurveySettingsBody, await jsonBody(c));
-    return c.json({ ok: true as const, settings: await surveys.updateSettings(c.var.ctx, siteId, body) });
+    const before = await surveys.getSettings(c.var.ctx, siteId);
+    const settings = await surveys.updateSettings(c.var.ctx, siteId, body);
+    await auditSettingsOf(c, { setting: 'survey_settings', id: siteId, fields: changedFields(before, settings) });
+    return c.json({ ok: true as const, settings });
   });
 
 /** Public, token-scoped: the token opens its one survey and nothing else. */
