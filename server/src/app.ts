@@ -21,6 +21,7 @@ import { qualityRoutes } from './quality/quality.routes';
 import { reportsRoutes } from './reports/reports.routes';
 import { surveyPageRoutes } from './surveys/survey-page.routes';
 import { surveyLinkRoutes, surveysRoutes } from './surveys/surveys.routes';
+import { customersRoutes, identitySecretRoutes } from './customers/customers.routes';
 
 /** The HTTP application: feature sub-apps joined with app.route(), one onError. */
 export function createApp(ctx: Ctx) {
@@ -58,6 +59,8 @@ export function createApp(ctx: Ctx) {
   app.route('/api/conversations', portalAttachmentRoutes);
   app.route('/api/canned-replies', cannedRoutes);
   app.route('/api/sites', sitesRoutes);
+  app.route('/api/sites', identitySecretRoutes);
+  app.route('/api/customers', customersRoutes);
   app.route('/api/widget', widgetRoutes);
   app.route('/api/widget/attachments', widgetAttachmentRoutes);
   app.route('/api/complaints', complaintsPortalRoutes);

@@ -18,6 +18,7 @@ import { listenForFollowUps } from './followups/followups.listeners';
 import { listenForQuality } from './quality/quality.listeners';
 import { listenForSurveys } from './surveys/surveys.listeners';
 import { listenForComplaints } from './complaints/complaints.listeners';
+import { startRetentionWorker } from './customers/customers.retention';
 
 export type RunningServer = {
   ctx: Ctx;
@@ -53,6 +54,7 @@ export async function startServer(
   const routing = startRoutingWorker(ctx, opts.sweepMs ? { sweepMs: opts.sweepMs } : {});
   const stopFeatureListeners = [listenForSurveys(ctx, opts.sweepMs ? { sweepMs: opts.sweepMs } : {}), listenForFollowUps(ctx), listenForQuality(ctx), listenForComplaints(ctx, opts.sweepMs ? { sweepMs: opts.sweepMs } : {})];
   void routing.runNow();
+  const stopRetention = startRetentionWorker(ctx);
 
   const port = (http.address() as AddressInfo).port;
   return {
@@ -63,6 +65,7 @@ export async function startServer(
     async close() {
       await routing.stop();
       stopFeatureListeners.forEach((stop) => stop());
+      await stopRetention();
       await realtime.close();
       await new Promise<void>((resolve) => http.close(() => resolve()));
       await cluster.close();

@@ -15,3 +15,4 @@ export * from './audit';
 export * from './admin';
 export * from './canned';
 export * from './knowledge';
+export * from './customers';

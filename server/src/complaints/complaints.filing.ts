@@ -152,7 +152,8 @@ export async function convertConversation(ctx: Ctx, agent: Agent, input: TConver
     description: body.description,
     customerName: conversation.visitor.name,
     phone: body.phone ?? null,
-    email: body.email ?? conversation.visitor.email,
+    // The conversation's email is masked for agents: take the stored one.
+    email: body.email ?? (await ctx.db.selectFrom('visitors').select('email').where('id', '=', conversation.visitor.id).executeTakeFirst())?.email ?? null,
     locale: site?.locale ?? 'zh-CN',
     siteId: conversation.siteId,
     visitorId: conversation.visitor.id,

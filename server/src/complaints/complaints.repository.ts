@@ -9,6 +9,7 @@ import type {
   TDeadlineKind,
   TDeadlineState,
 } from '@kefu/shared';
+import { maskEmail, maskPhone } from '@kefu/shared';
 import type { DbOrTrx, Trx } from '../db/database';
 import type { ComplaintEventRow, ComplaintRow, ComplaintsTable, DeadlineRow } from './complaints.table';
 
@@ -23,7 +24,7 @@ export async function nextComplaintNumber(trx: Trx, day: string): Promise<string
   return `KS${day}-${String(last).padStart(4, '0')}`;
 }
 
-export async function insertComplaint(trx: Trx, values: Omit<ComplaintsTable, 'id' | 'reopen_count'>): Promise<ComplaintRow> {
+export async function insertComplaint(trx: Trx, values: Omit<ComplaintsTable, 'id' | 'reopen_count' | 'personal_erased_at'>): Promise<ComplaintRow> {
   return trx.insertInto('complaints').values(values).returningAll().executeTakeFirstOrThrow();
 }
 
@@ -165,8 +166,9 @@ function toComplaint(r: BoardRow, now: Date, warnPercent: number): TComplaint {
     priority: r.priority,
     description: r.description,
     customerName: r.customer_name,
-    contactPhone: r.contact_phone,
-    contactEmail: r.contact_email,
+    // Masked for every agent (docs/confidentiality.md); mails read the row, not this shape.
+    contactPhone: r.contact_phone ? maskPhone(r.contact_phone) : null,
+    contactEmail: r.contact_email ? maskEmail(r.contact_email) : null,
     locale: r.locale,
     siteId: r.site_id,
     visitorId: r.visitor_id,

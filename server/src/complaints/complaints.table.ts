@@ -43,6 +43,8 @@ export interface ComplaintsTable {
   rating_comment: string | null;
   created_at: Date;
   updated_at: Date;
+  /** When retention or a data subject request erased the contact fields (customers/). */
+  personal_erased_at: Date | null;
 }
 export type ComplaintRow = Selectable<ComplaintsTable>;
 

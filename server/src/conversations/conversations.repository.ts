@@ -7,6 +7,7 @@ import type {
   TMessage,
   TQueueInfo,
 } from '@kefu/shared';
+import { maskEmail } from '@kefu/shared';
 import type { DbOrTrx, Trx } from '../db/database';
 import type { ConversationEventRow, ConversationRow, MessageRow } from './conversations.table';
 import { withAttachments } from '../attachments/message-attachments.service';
@@ -141,7 +142,8 @@ export function toConversation(r: JoinedRow, queue: TQueueInfo | null): TConvers
     siteName: r.site_name,
     teamId: r.team_id,
     teamName: r.team_name,
-    visitor: { id: r.visitor_id, name: r.visitor_name, email: r.visitor_email, vip: r.visitor_vip },
+    // Masked for every agent (docs/confidentiality.md); the full value only through an audited reveal.
+    visitor: { id: r.visitor_id, name: r.visitor_name, email: r.visitor_email ? maskEmail(r.visitor_email) : null, vip: r.visitor_vip },
     status: r.status,
     priority: r.priority,
     channel: r.channel,

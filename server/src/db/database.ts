@@ -17,8 +17,9 @@ import type { ScheduledReportsTable } from '../scheduled-reports/scheduled-repor
 import type { AuditLogTable, RolePermissionsTable } from '../audit/audit.table';
 import type { UserInvitesTable } from '../admin/admin.table';
 import type { MessageAttachmentsTable } from '../attachments/message-attachments.table';
+import type { CustomersTables } from '../customers/customers.table';
 
-export interface Database extends ComplaintsTables {
+export interface Database extends ComplaintsTables, CustomersTables {
   users: UsersTable;
   articles: ArticlesTable;
   sessions: SessionsTable;

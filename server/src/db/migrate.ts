@@ -9,6 +9,7 @@ import * as admin from './migrations/2026-12-01-admin';
 import * as monitor from './migrations/2026-12-01-monitor';
 import * as chatAttachments from './migrations/2026-12-01-chat-attachments';
 import * as reports from './migrations/2026-12-01-reports';
+import * as customers from './migrations/2026-12-01-customers';
 
 /** Migrations in order, named by date; listed here so they work the same from source and bundles. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-01-monitor': monitor,
   '2026-12-01-chat-attachments': chatAttachments,
   '2026-12-01-reports': reports,
+  '2026-12-01-customers': customers,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

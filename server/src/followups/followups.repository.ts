@@ -1,4 +1,4 @@
-import type { TFollowUp, TFollowUpFilter } from '@kefu/shared';
+import { maskEmail, type TFollowUp, type TFollowUpFilter } from '@kefu/shared';
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../db/database';
 
@@ -27,7 +27,7 @@ export async function listFollowUps(
     status: r.status,
     visitorId: r.visitor_id,
     visitorName: r.visitor_name,
-    visitorEmail: r.visitor_email,
+    visitorEmail: r.visitor_email ? maskEmail(r.visitor_email) : null,
     vip: r.vip,
     conversationId: r.conversation_id,
     surveyId: r.survey_id,

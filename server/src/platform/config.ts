@@ -35,6 +35,8 @@ const ZEnv = z.object({
   /** Largest attachment, and most bytes of attachments per complaint. */
   KEFU_ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
   KEFU_ATTACHMENT_MAX_TOTAL_BYTES: z.coerce.number().int().min(1024).default(30 * 1024 * 1024),
+  /** Erase the personal data of customers whose cases all closed more than this many months ago (0 = keep). */
+  KEFU_RETENTION_MONTHS: z.coerce.number().int().min(0).max(1200).default(0),
   /** Time zone of the day in complaint numbers (KS20261122-0007). */
   KEFU_COMPLAINT_TIMEZONE: z.string().default('Asia/Shanghai'),
   /** Time zone of "today" in the live monitor and of the scheduled reports' days (default: KEFU_COMPLAINT_TIMEZONE). */
@@ -100,6 +102,8 @@ export type Config = {
   timeZone: string;
   monitor: { refreshMs: number };
   scheduledReports: { enabled: boolean; dailyAt: string; recipients: string[] };
+  /** Months after which closed cases' personal data is erased (0 = keep forever). */
+  retentionMonths: number;
 };
 
 /** Reads the environment once, through zod; a bad variable stops start-up with its name. */
@@ -133,6 +137,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     timeZone: e.KEFU_TIMEZONE ?? e.KEFU_COMPLAINT_TIMEZONE,
     monitor: { refreshMs: e.KEFU_MONITOR_REFRESH_SECONDS * 1000 },
     scheduledReports: { enabled: e.KEFU_SCHEDULED_REPORTS, dailyAt: e.KEFU_REPORT_DAILY_AT, recipients: e.KEFU_REPORT_RECIPIENTS },
+    retentionMonths: e.KEFU_RETENTION_MONTHS,
     attachments: { dir: e.KEFU_ATTACHMENTS_DIR ?? `${e.KEFU_DATA_DIR.replace(/^memory:\/\//, '.kefu-data')}/attachments`, maxBytes: e.KEFU_ATTACHMENT_MAX_BYTES, maxTotalBytes: e.KEFU_ATTACHMENT_MAX_TOTAL_BYTES },
   };
 }

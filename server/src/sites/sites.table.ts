@@ -13,6 +13,8 @@ export interface SitesTable {
   locale: TLocale | null;
   color: string;
   business_hours: Json<TBusinessHours | null>;
+  /** Key of the HMAC in Kefu.identify; null until first used (then random, see customers.identity.ts). */
+  identity_secret: string | null;
   launcher_position: Generated<TLauncherPosition>;
   routing_rules: ColumnType<TRoutingRules, string | undefined, string>;
   created_at: Generated<Date>;
@@ -28,5 +30,7 @@ export interface VisitorsTable {
   vip: Generated<boolean>;
   created_at: Generated<Date>;
   last_seen_at: Generated<Date>;
+  /** The customer profile this visitor belongs to (customers/). */
+  customer_id: string | null;
 }
 export type VisitorRow = Selectable<VisitorsTable>;

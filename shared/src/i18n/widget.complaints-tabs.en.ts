@@ -4,6 +4,7 @@ export const complaintTabsEn = {
   chat: 'Chat',
   complaint: 'Complaint',
   mine: 'My complaints',
+  help: 'Help',
 } as const;
 
 export type TComplaintTabsCatalog = Record<keyof typeof complaintTabsEn, string>;

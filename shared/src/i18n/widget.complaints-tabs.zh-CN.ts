@@ -6,4 +6,5 @@ export const complaintTabsZhCN: TComplaintTabsCatalog = {
   chat: '在线咨询',
   complaint: '投诉',
   mine: '我的投诉',
+  help: '帮助',
 };

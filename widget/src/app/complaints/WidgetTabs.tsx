@@ -4,12 +4,12 @@ import { complaintTabsZhCN } from '@kefu/shared/i18n/widget.complaints-tabs.zh-C
 import type { TLocale } from '@kefu/shared';
 import './tabs.css';
 
-export type TWidgetTab = 'chat' | 'complaint' | 'mine';
-const TABS: TWidgetTab[] = ['chat', 'complaint', 'mine'];
+export type TWidgetTab = 'chat' | 'complaint' | 'mine' | 'help';
+const TABS: TWidgetTab[] = ['chat', 'complaint', 'mine', 'help'];
 
 const ComplaintsPanel = lazy(() => import('./ComplaintsPanel'));
 
-/** Chat · Complaint · My complaints: the tab switch at the top of the widget window. */
+/** Chat · Complaint · My complaints · Help: the tab switch at the top of the widget window. */
 export function WidgetTabs({ tab, locale, onTab }: { tab: TWidgetTab; locale: TLocale; onTab(tab: TWidgetTab): void }) {
   const t = locale === 'en' ? complaintTabsEn : complaintTabsZhCN;
   return (

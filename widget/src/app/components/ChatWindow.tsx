@@ -12,6 +12,7 @@ import { TypingIndicator } from './TypingIndicator';
 import { lazyComponent } from '../lazy-component';
 import { useState } from 'preact/hooks';
 import { ComplaintsTab, WidgetTabs, type TWidgetTab } from '../complaints/WidgetTabs';
+import { HelpTab } from '../help/HelpTab';
 import { Upload } from '../attachments/lazy-files';
 
 // Shown only after a resolved conversation: its own chunk.
@@ -46,7 +47,9 @@ export function ChatWindow({ state: s, controller, onClose }: TChatWindowProps) 
       />
       <WidgetTabs tab={tab} locale={locale} onTab={setTab} />
       {s.phase === 'ready' && <ConnectionBanner state={s.connection} />}
-      {tab !== 'chat' && config ? (
+      {tab === 'help' && config ? (
+        <HelpTab locale={locale} />
+      ) : (tab === 'complaint' || tab === 'mine') && config ? (
         <ComplaintsTab tab={tab} locale={locale} initialEmail={email} />
       ) : s.phase === 'failed' && !config ? (
         <div class="kf-notice kf-center" role="alert">
