@@ -29,6 +29,11 @@ export type TChatController = ReturnType<typeof createChatController>;
 const TYPING_IDLE_MS = 3000;
 const TYPING_REPEAT_MS = 2000;
 
+/** The identity to send to the server: only one with an id (a plain name/email only prefills forms). */
+function verifiableIdentity(identity: Record<string, unknown> | null): Record<string, unknown> | undefined {
+  return identity && typeof identity.id === 'string' && identity.id ? identity : undefined;
+}
+
 /** Wires session, socket, outbox and state together; components call its actions and read its store. */
 export function createChatController(deps: TChatDeps) {
   const outbox = new Outbox(deps.storage, outboxKey(deps.siteKey));
@@ -143,10 +148,12 @@ export function createChatController(deps: TChatDeps) {
   async function renewSession(): Promise<boolean> {
     const tokenKey = visitorTokenKey(deps.siteKey);
     const visitorToken = deps.storage.getItem(tokenKey) ?? undefined;
+    const identity = verifiableIdentity(store.get().identity);
     const res = await deps.startSession({
       siteKey: deps.siteKey,
       hostOrigin: deps.hostOrigin,
       ...(visitorToken ? { visitorToken } : {}),
+      ...(identity ? { identity } : {}),
     });
     if (!res.ok) {
       store.set({ phase: connection ? 'ready' : 'failed', failure: res.code });
@@ -158,10 +165,12 @@ export function createChatController(deps: TChatDeps) {
     } catch {
       // Blocked storage: this page still works, a reload starts as a new visitor.
     }
-    store.set({ phase: 'ready', failure: null, config: res.session.config });
+    // Identified as someone else than this device's visitor: the server gave a new one (empty history).
+    const switched = !!visitorToken && visitorToken !== res.session.visitorToken;
+    store.set({ phase: 'ready', failure: null, config: res.session.config, ...(switched && { conversation: null, messages: [], agentTyping: false }) });
     const auth = { siteKey: deps.siteKey, visitorToken: res.session.visitorToken, hostOrigin: deps.hostOrigin };
     setAttachmentAuth(auth);
-    if (connection) connection.setAuth(auth);
+    if (connection) connection.setAuth(auth, switched);
     else connection = deps.connect(auth, handlers);
     return true;
   }
@@ -173,11 +182,19 @@ export function createChatController(deps: TChatDeps) {
     if (id && connection) connection.typing({ conversationId: id, typing });
   }
 
+  let identifyAfterStart = false;
   function start(): Promise<void> {
     const phase = store.get().phase;
     if (phase === 'starting' || phase === 'ready') return Promise.resolve();
     store.set({ phase: 'starting', failure: null });
-    return renewSession().then(() => undefined);
+    return renewSession()
+      .then(async (ok) => {
+        // Kefu.identify arrived while the first session was being opened: open it again with the identity.
+        if (ok && identifyAfterStart) await renewSession();
+      })
+      .finally(() => {
+        identifyAfterStart = false;
+      });
   }
 
   function stopTyping(): void {
@@ -221,7 +238,17 @@ export function createChatController(deps: TChatDeps) {
     },
 
     setHostLocale: (hostLocale: TLocale) => store.set({ hostLocale }),
-    identify: (identity: Record<string, unknown>) => store.set({ identity }),
+    /**
+     * Kefu.identify: name/email prefill the forms; with an `id` (and its HMAC) the session is opened
+     * again so the server can link this visitor to the host's customer.
+     */
+    identify(identity: Record<string, unknown>): void {
+      store.set({ identity });
+      if (!verifiableIdentity(identity)) return;
+      const phase = store.get().phase;
+      if (phase === 'ready') void renewSession();
+      else if (phase === 'starting') identifyAfterStart = true;
+    },
 
     /** Queues a message (shown at once as sending) and sends the outbox. */
     send(text: string): void {

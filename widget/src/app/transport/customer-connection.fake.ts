@@ -44,8 +44,10 @@ export class FakeConnection implements CustomerConnection {
   typing(payload: TTyping): void {
     this.typings.push(payload);
   }
-  setAuth(auth: TCustomerHandshake): void {
+  reconnects = 0;
+  setAuth(auth: TCustomerHandshake, reconnect?: boolean): void {
     this.auth = auth;
+    if (reconnect) this.reconnects++;
   }
   close(): void {}
 }

@@ -37,7 +37,8 @@ export interface CustomerConnection {
   surveyPending?(payload: { conversationId: string | null }): Promise<TAck<{ survey: TCustomerSurvey | null }>>;
   surveyAnswer?(payload: TCustomerSurveyAnswer): Promise<TAck<{ survey: TCustomerSurvey }>>;
   /** Replaces the handshake used for the next connection attempt. */
-  setAuth(auth: TCustomerHandshake): void;
+  /** `reconnect`: the visitor changed, so an open socket must reconnect with the new token. */
+  setAuth(auth: TCustomerHandshake, reconnect?: boolean): void;
   close(): void;
 }
 

@@ -27,6 +27,8 @@ export type TStartSession = (body: {
   siteKey: string;
   visitorToken?: string;
   hostOrigin: string;
+  /** Kefu.identify's data when it carries an id (the server checks its HMAC; invalid → anonymous). */
+  identity?: Record<string, unknown>;
 }) => Promise<TSessionResult>;
 
 /** POST /api/widget/session on the server that served this iframe. */

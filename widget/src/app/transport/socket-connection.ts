@@ -63,8 +63,10 @@ export const connectSocket: TConnect = (initialAuth, handlers) => {
     typing: (payload) => {
       if (socket.connected) socket.emit('typing', payload);
     },
-    setAuth: (next) => {
+    setAuth: (next, reconnect) => {
       auth = next;
+      // Another visitor: the open socket still speaks for the old one.
+      if (reconnect && socket.active) socket.disconnect();
       if (!socket.active) socket.connect();
     },
     close: () => {
