@@ -149,7 +149,9 @@ export async function sendCustomerMessage(
 
 /** The visitor's open conversation, or a new queued one for the site's default team (or its VIP team, see routing rules). */
 async function openConversationFor(trx: Trx, fx: Effects, site: SiteRow, visitor: VisitorRow, now: Date): Promise<string> {
-  const teamId = teamForVisitor(site, visitor);
+  // VIP is read fresh: the socket's visitor row may predate an identify that made them VIP.
+  const fresh = await trx.selectFrom('visitors').select('vip').where('id', '=', visitor.id).executeTakeFirst();
+  const teamId = teamForVisitor(site, { vip: fresh?.vip ?? visitor.vip });
   const inserted = await trx
     .insertInto('conversations')
     .values({ site_id: site.id, visitor_id: visitor.id, team_id: teamId, status: 'queued', queued_at: now, assignee_id: null, owner_id: null, assigned_at: null, resolved_at: null, last_message_text: null, last_message_at: null, waiting_since: null, created_at: now })
