@@ -14,7 +14,9 @@ export function guardSlowConsumers(io: Server, log: Logger, maxBufferedBytes = M
   const timer = setInterval(() => {
     for (const conn of Object.values((io.engine as unknown as { clients: Record<string, EngineConn> }).clients)) {
       const ws = conn.transport?.socket;
-      const buffered = (ws?.bufferedAmount ?? 0) + (ws?._socket?.writableLength ?? 0) + conn.writeBuffer.length * 64;
+      // Packets wait in engine.io's writeBuffer while the transport is not writable (a previous send
+      // not yet flushed): count their real size, not a guess per packet (a 1 MB sync answer is 1 MB).
+      const buffered = (ws?.bufferedAmount ?? 0) + (ws?._socket?.writableLength ?? 0) + conn.writeBuffer.reduce((n, p) => n + packetBytes(p), 0);
       if (buffered > maxBufferedBytes) {
         log.warn('closing a slow consumer', { buffered });
         ws?._socket?.destroy();
@@ -26,8 +28,15 @@ export function guardSlowConsumers(io: Server, log: Logger, maxBufferedBytes = M
   return () => clearInterval(timer);
 }
 
+function packetBytes(p: { data?: unknown }): number {
+  const d = p.data;
+  if (typeof d === 'string') return d.length;
+  if (d && typeof d === 'object' && 'byteLength' in d) return Number((d as { byteLength: number }).byteLength);
+  return 64;
+}
+
 type EngineConn = {
-  writeBuffer: unknown[];
+  writeBuffer: { data?: unknown }[];
   close(): void;
   transport?: { socket?: { bufferedAmount?: number; _socket?: { writableLength: number; destroy(): void } } };
 };
