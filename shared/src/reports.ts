@@ -162,6 +162,14 @@ export const ZAgentScorecard = z.object({
 });
 export type TAgentScorecard = z.infer<typeof ZAgentScorecard>;
 
+/** What a report can be narrowed to: the sites, teams and active agents (names only). */
+export const ZReportFilters = z.object({
+  sites: z.array(z.object({ id: ZId, name: z.string() })),
+  teams: z.array(z.object({ id: ZId, name: z.string() })),
+  agents: z.array(z.object({ id: ZId, name: z.string() })),
+});
+export type TReportFilters = z.infer<typeof ZReportFilters>;
+
 /** Columns of a report table and its CSV, in order (categories follow the complaint count). */
 export const REPORT_COLUMNS = [
   'conversationsNew',
@@ -198,6 +206,18 @@ export const REPORT_COLUMNS = [
   'flaggedPhrases',
 ] as const satisfies readonly Exclude<TReportMetricKey, 'complaintsByCategory' | 'firstResponseCount'>[];
 export type TReportColumn = (typeof REPORT_COLUMNS)[number];
+
+/** The report's tables: conversations, complaints, and after-care (surveys, follow-ups, QA, flags). */
+export const REPORT_SECTIONS = ['conversations', 'complaints', 'care'] as const;
+export const ZReportSection = z.enum(REPORT_SECTIONS);
+export type TReportSection = z.infer<typeof ZReportSection>;
+
+/** The columns of one section, in table order. */
+export function sectionColumns(section: TReportSection): TReportColumn[] {
+  const first = section === 'conversations' ? 'conversationsNew' : section === 'complaints' ? 'complaintsNew' : 'surveysSent';
+  const last = section === 'conversations' ? 'queueWaitMax' : section === 'complaints' ? 'complaintRate' : 'flaggedPhrases';
+  return REPORT_COLUMNS.slice(REPORT_COLUMNS.indexOf(first), REPORT_COLUMNS.indexOf(last) + 1);
+}
 
 /** How a column's value reads: a count, a duration in seconds, a percentage, or a 0–100 score. */
 export function columnKind(c: TReportColumn): 'count' | 'seconds' | 'percent' | 'score' {

@@ -8,14 +8,18 @@ import { useSession } from '../session/session-context';
 import { useQualityText } from '../quality/quality-text';
 import { useComplaintsText } from '../complaints/complaints-text';
 import { useMonitorText } from '../monitor/monitor-text';
+import { useCustomersText } from '../customers/customers-text';
+import { useReportsText } from '../reports/reports-text';
 
 const LOCALE_NAMES: Record<TLocale, string> = { 'zh-CN': '中文', en: 'English' };
 
-export function TopBar(props: { section: 'inbox' | 'settings' | 'followups' | 'quality' | 'complaints' | 'monitor'; locale: TLocale; onLocale: (l: TLocale) => void }) {
+export function TopBar(props: { section: 'inbox' | 'settings' | 'followups' | 'quality' | 'complaints' | 'monitor' | 'customers' | 'reports'; locale: TLocale; onLocale: (l: TLocale) => void }) {
   const { t } = useI18n();
   const { q } = useQualityText();
   const { c } = useComplaintsText();
   const { m } = useMonitorText();
+  const { u } = useCustomersText();
+  const { r } = useReportsText();
   const { user, setUser, logout } = useSession();
   const { state } = useSocket();
   const [presenceError, setPresenceError] = useState<string | null>(null);
@@ -42,10 +46,14 @@ export function TopBar(props: { section: 'inbox' | 'settings' | 'followups' | 'q
       <nav class="topnav" aria-label={t('nav.main')}>
         <a href={hrefFor('inbox')} aria-current={props.section === 'inbox' ? 'page' : undefined}>{t('nav.inbox')}</a>
         <a href={hrefFor('complaints')} aria-current={props.section === 'complaints' ? 'page' : undefined}>{c('nav.complaints')}</a>
+        <a href={hrefFor('customers')} aria-current={props.section === 'customers' ? 'page' : undefined}>{u('nav.customers')}</a>
         <a href={hrefFor('followups')} aria-current={props.section === 'followups' ? 'page' : undefined}>{q('nav.followUps')}</a>
         <a href={hrefFor('quality')} aria-current={props.section === 'quality' ? 'page' : undefined}>{q('nav.quality')}</a>
         {roleAtLeast(user.role, 'supervisor') && (
           <a href={hrefFor('monitor')} aria-current={props.section === 'monitor' ? 'page' : undefined}>{m('nav.monitor')}</a>
+        )}
+        {roleAtLeast(user.role, 'supervisor') && (
+          <a href={hrefFor('reports')} aria-current={props.section === 'reports' ? 'page' : undefined}>{r('nav.reports')}</a>
         )}
         {roleAtLeast(user.role, 'manager') && (
           <a href={hrefFor('settings')} aria-current={props.section === 'settings' ? 'page' : undefined}>{t('nav.settings')}</a>

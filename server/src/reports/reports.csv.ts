@@ -1,4 +1,4 @@
-import { COMPLAINT_CATEGORIES, REPORT_COLUMNS, columnKind, type TAgentScorecard, type TLocale, type TReport, type TReportRow } from '@kefu/shared';
+import { COMPLAINT_CATEGORIES, REPORT_COLUMNS, columnKind, sectionColumns, type TAgentScorecard, type TLocale, type TReport, type TReportRow, type TReportSection } from '@kefu/shared';
 import { format } from '@kefu/shared/i18n';
 import { portalReportsEn, type TPortalReportsKey } from '@kefu/shared/i18n/portal.reports.en';
 import { portalReportsZhCN } from '@kefu/shared/i18n/portal.reports.zh-CN';
@@ -39,13 +39,18 @@ export function rowName(report: Pick<TReport, 'query'>, row: Pick<TReportRow, 'k
   return row.key;
 }
 
-/** The report as CSV in the reader's language: one line per row, then the total; durations in seconds, blanks for n/a. */
-export function reportCsv(report: TReport, locale: TLocale): string {
+/**
+ * The report as CSV in the reader's language: one line per row, then the total; durations in
+ * seconds, blanks for n/a. A section narrows it to that table's columns (complaints add categories).
+ */
+export function reportCsv(report: TReport, locale: TLocale, section?: TReportSection): string {
   const t = text(locale);
-  const columns = REPORT_COLUMNS.map((c) => (columnKind(c) === 'seconds' ? t('csv.seconds', { label: t(`col.${c}`) }) : t(`col.${c}`)));
-  const categories = COMPLAINT_CATEGORIES.map((c) => `${t('col.complaintsNew')}: ${t(`r.cat.${c}`)}`);
+  const cols = section ? sectionColumns(section) : [...REPORT_COLUMNS];
+  const cats = !section || section === 'complaints' ? COMPLAINT_CATEGORIES : [];
+  const columns = cols.map((c) => (columnKind(c) === 'seconds' ? t('csv.seconds', { label: t(`col.${c}`) }) : t(`col.${c}`)));
+  const categories = cats.map((c) => `${t('col.complaintsNew')}: ${t(`r.cat.${c}`)}`);
   const header = [t(`r.group.${report.query.groupBy}`), ...columns, ...categories];
-  const line = (name: string, m: TReport['total']) => [name, ...REPORT_COLUMNS.map((c) => m[c]), ...COMPLAINT_CATEGORIES.map((c) => m.complaintsByCategory[c])];
+  const line = (name: string, m: TReport['total']) => [name, ...cols.map((c) => m[c]), ...cats.map((c) => m.complaintsByCategory[c])];
   return toCsv(header, [...report.rows.map((r) => line(rowName(report, r, locale), r.metrics)), line(t('r.total'), report.total)]);
 }
 

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { ZAgentScorecardQuery, ZLocale, ZReportQuery, type TLocale } from '@kefu/shared';
+import { ZAgentScorecardQuery, ZLocale, ZReportQuery, ZReportSection, type TLocale } from '@kefu/shared';
 import { recordAudit } from '../audit/audit.service';
 import { requirePermission, type AppEnv } from '../platform/http';
 import { parseInput } from '../platform/validate';
@@ -8,7 +8,7 @@ import { reportCsv, scorecardCsv } from './reports.csv';
 import { agentScorecard } from './reports.scorecard';
 import { buildReport } from './reports.service';
 
-const ZCsvLocale = z.object({ locale: ZLocale.optional() });
+const ZCsvOptions = z.object({ locale: ZLocale.optional(), section: ZReportSection.optional() });
 
 function csvResponse(c: Context<AppEnv>, body: string, fileName: string): Response {
   return c.body(body, 200, {
@@ -35,12 +35,22 @@ export const reportsRoutes = new Hono<AppEnv>()
     const q = parseInput(ZReportQuery, c.req.query());
     return c.json({ ok: true as const, report: await buildReport(c.var.ctx.db, { ...q, now: c.var.ctx.clock() }) });
   })
+  .get('/filters', async (c) => {
+    const db = c.var.ctx.db;
+    const [sites, teams, agents] = [
+      await db.selectFrom('sites').select(['id', 'name']).orderBy('name').execute(),
+      await db.selectFrom('teams').select(['id', 'name']).orderBy('name').execute(),
+      await db.selectFrom('users').select(['id', 'name']).where('active', '=', true).orderBy('name').execute(),
+    ];
+    return c.json({ ok: true as const, filters: { sites, teams, agents } });
+  })
   .get('/export.csv', async (c) => {
     const q = parseInput(ZReportQuery, c.req.query());
-    const { locale } = parseInput(ZCsvLocale, { locale: c.req.query('locale') });
+    const { locale, section } = parseInput(ZCsvOptions, { locale: c.req.query('locale'), section: c.req.query('section') });
     const report = await buildReport(c.var.ctx.db, { ...q, now: c.var.ctx.clock() });
-    await auditExport(c, 'report', { ...report.query, rows: report.rows.length });
-    return csvResponse(c, reportCsv(report, localeOf(c, locale)), `kefu-report-${q.groupBy}-${q.from}-${q.to}.csv`);
+    await auditExport(c, 'report', { ...report.query, section: section ?? null, rows: report.rows.length });
+    const name = `kefu-report-${section ? `${section}-` : ''}${q.groupBy}-${q.from}-${q.to}.csv`;
+    return csvResponse(c, reportCsv(report, localeOf(c, locale), section), name);
   })
   .get('/scorecard', async (c) => {
     const q = parseInput(ZAgentScorecardQuery, c.req.query());
@@ -48,7 +58,7 @@ export const reportsRoutes = new Hono<AppEnv>()
   })
   .get('/scorecard/export.csv', async (c) => {
     const q = parseInput(ZAgentScorecardQuery, c.req.query());
-    const { locale } = parseInput(ZCsvLocale, { locale: c.req.query('locale') });
+    const { locale } = parseInput(ZCsvOptions, { locale: c.req.query('locale') });
     const card = await agentScorecard(c.var.ctx.db, { ...q, now: c.var.ctx.clock() });
     await auditExport(c, 'scorecard', { month: q.month, timeZone: q.timeZone, agentId: q.agentId ?? null });
     return csvResponse(c, scorecardCsv(card, localeOf(c, locale)), `kefu-scorecard-${q.month}.csv`);

@@ -27,6 +27,7 @@ export const portalReportsEn = {
   'r.allTeams': 'All teams',
   'r.timeZone': 'Days in {zone} (sites with business hours use their own zone)',
   'r.loading': 'Loading report…',
+  'r.loadFailed': 'The reports could not be loaded. Reload the page.',
   'r.empty': 'No data in this period.',
   'r.na': 'n/a',
   'r.none': 'None',

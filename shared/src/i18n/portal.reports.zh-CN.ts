@@ -29,6 +29,7 @@ export const portalReportsZhCN: { readonly [K in TPortalReportsKey]: string } = 
   'r.allTeams': '全部团队',
   'r.timeZone': '按 {zone} 划分日期（设有营业时间的站点按其自身时区）',
   'r.loading': '正在生成报表…',
+  'r.loadFailed': '报表加载失败，请刷新页面。',
   'r.empty': '该时间段内没有数据。',
   'r.na': '无数据',
   'r.none': '无',
