@@ -11,7 +11,7 @@ import type { TComplaintsApi } from './complaints-api';
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^[+0-9 ()-]{5,30}$/;
 
-type Filed = { number: string; trackingUrl: string };
+type Filed = { number: string; trackingUrl: string; failedFiles: string[] };
 
 /** The "Complaint" tab: category, description and a phone or email; after filing, the number and the tracking link. */
 export function ComplaintForm({ t, locale, api, initialEmail = '' }: { t: TComplaintsCatalog; locale: TLocale; api: TComplaintsApi; initialEmail?: string }) {
@@ -23,11 +23,13 @@ export function ComplaintForm({ t, locale, api, initialEmail = '' }: { t: TCompl
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [filed, setFiled] = useState<Filed | null>(null);
+  const [files, setFiles] = useState<File[]>([]);
 
   if (filed) {
     return (
       <div class="kf-complaint-done" role="status">
         <p>{format(t['complaint.submitted'], { number: filed.number })}</p>
+        {filed.failedFiles.length > 0 && <p class="kf-error" role="alert">{format(t['complaint.filesFailed'], { names: filed.failedFiles.join(', ') })}</p>}
         <p>{t['complaint.trackHint']}</p>
         <a class="kf-button" href={filed.trackingUrl} target="_blank" rel="noopener noreferrer">
           {t['complaint.openTracking']}
@@ -52,9 +54,14 @@ export function ComplaintForm({ t, locale, api, initialEmail = '' }: { t: TCompl
     if (problem || !category) return;
     setBusy(true);
     const r = await api.file({ category, description: description.trim(), locale, ...(name.trim() ? { name: name.trim() } : {}), ...(p ? { phone: p } : {}), ...(m ? { email: m } : {}) });
-    setBusy(false);
-    if (r.ok) setFiled({ number: r.number, trackingUrl: r.trackingUrl });
-    else setError(format(t['complaint.failed'], { reason: r.message }));
+    if (!r.ok) setBusy(false);
+    if (r.ok) {
+      // The complaint exists now: its files go up one by one through the tracking link.
+      const failedFiles: string[] = [];
+      for (const f of files) if (!(await api.attach(r.trackingUrl, f)).ok) failedFiles.push(f.name);
+      setBusy(false);
+      setFiled({ number: r.number, trackingUrl: r.trackingUrl, failedFiles });
+    } else setError(format(t['complaint.failed'], { reason: r.message }));
   };
 
   return (
@@ -85,6 +92,9 @@ export function ComplaintForm({ t, locale, api, initialEmail = '' }: { t: TCompl
       <input id="kf-complaint-phone" type="tel" autoComplete="tel" maxLength={30} value={phone} onInput={(e) => setPhone(e.currentTarget.value)} />
       <label for="kf-complaint-email">{t['complaint.email']}</label>
       <input id="kf-complaint-email" type="email" autoComplete="email" maxLength={200} value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
+      <label for="kf-complaint-files">{t['complaint.files']}</label>
+      <input id="kf-complaint-files" type="file" multiple accept="image/*,.pdf,.docx,.xlsx" onChange={(e) => setFiles([...(e.currentTarget.files ?? [])])} />
+      {files.length > 0 && <p class="kf-hint">{format(t['complaint.filesChosen'], { n: files.length })}</p>}
       {error && <p class="kf-error" role="alert">{error}</p>}
       <button type="submit" class="kf-button" disabled={busy}>
         {busy ? t['complaint.submitting'] : t['complaint.submit']}

@@ -66,6 +66,11 @@ export const complaintsApi = {
     const q = new URLSearchParams({ siteKey: who.siteKey, hostOrigin: who.hostOrigin });
     return request(ZMine, `/api/widget/complaints?${q}`, { headers: { authorization: `Bearer ${who.visitorToken}` } });
   },
+  /** Adds a file to a just-filed complaint through its tracking link (POST /api/track/:token/attachments). */
+  async attach(trackingUrl: string, file: File): Promise<{ ok: true } | TFail> {
+    const token = trackingUrl.split('/c/')[1] ?? '';
+    return request(z.object({ ok: z.literal(true) }), `/api/track/${encodeURIComponent(token)}/attachments?name=${encodeURIComponent(file.name)}`, { method: 'POST', body: file });
+  },
   async link(id: string) {
     const who = identity();
     const q = new URLSearchParams({ siteKey: who.siteKey, hostOrigin: who.hostOrigin });
