@@ -4,6 +4,7 @@ import { formatTime } from '../../ui/duration';
 import { visitorName } from '../visitor-name';
 import { EventTrail } from './event-trail';
 import { ConversationQuality } from '../../quality/conversation-quality';
+import { CustomerProfilePanel } from '../../customers/customer-profile-panel';
 
 type Props = { id: string; open: boolean; onClose: () => void; conversation: TConversation; events: readonly TConversationEvent[] };
 
@@ -37,6 +38,7 @@ export function SidePanel({ id, open, onClose, conversation: c, events }: Props)
           </div>
         ))}
       </dl>
+      <CustomerProfilePanel visitorId={c.visitor.id} />
       <ConversationQuality conversation={c} />
       <h3 class="side-subtitle">{t('panel.trail')}</h3>
       <EventTrail events={events} />

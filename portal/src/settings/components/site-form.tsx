@@ -3,6 +3,7 @@ import { LOCALES, ZBusinessHours, ZSiteBody, type TLocale, type TSite, type TTea
 import { api } from '../../api/kefu-api';
 import { useI18n } from '../../i18n/i18n-context';
 import { describedBy, Field } from '../../ui/field';
+import { IdentitySecretField } from '../../customers/identity-secret-field';
 import { Modal } from '../../ui/modal';
 import { issuesToFieldErrors, saveErrorToFieldErrors, type TFieldErrors } from '../form-errors';
 import { BusinessHoursEditor, fitsSimpleForm, fromSimpleHours, toSimpleHours } from './business-hours-editor';
@@ -143,6 +144,7 @@ export function SiteForm(props: Props) {
           )}
         </fieldset>
         {errors._form && <p class="banner banner-error" role="alert">{errors._form}</p>}
+        {s && <IdentitySecretField siteId={s.id} />}
         <div class="form-actions">
           <button type="button" class="btn" onClick={props.onClose}>{t('common.cancel')}</button>
           <button type="submit" class="btn btn-primary" disabled={busy}>{busy ? t('common.saving') : s ? t('common.save') : t('common.create')}</button>
