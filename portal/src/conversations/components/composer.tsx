@@ -3,6 +3,7 @@ import { MESSAGE_MAX_LENGTH, type TCannedReply } from '@kefu/shared';
 import { useI18n } from '../../i18n/i18n-context';
 import { newClientId } from '../client-id';
 import { CannedPicker } from './canned-picker';
+import { ArticlePicker } from '../../knowledge/article-picker';
 import { matchCanned, shortcutAtCaret } from './canned-match';
 import './composer.css';
 import { matchProhibited, type TPhraseMatch } from '@kefu/shared';
@@ -21,6 +22,8 @@ type Props = {
   noteByDefault?: boolean;
   /** Enables attaching files (uploaded into this conversation before sending). */
   conversationId?: string;
+  /** Enables the help-article search (知识库): published articles of this site. */
+  siteId?: string;
 };
 
 const TYPING_IDLE_MS = 3000;
@@ -146,6 +149,8 @@ export function Composer(props: Props) {
         </div>
         <CannedPicker replies={props.cannedReplies ?? []}
           onPick={(r) => { const el = area.current; insert(r.body, el?.selectionStart ?? text.length, el?.selectionEnd ?? text.length); }} />
+        {props.siteId && <ArticlePicker siteId={props.siteId}
+          onInsert={(body) => { const el = area.current; insert(body, el?.selectionStart ?? text.length, el?.selectionEnd ?? text.length); }} />}
         {props.conversationId && <files.AttachButton />}
         <span class={`composer-count ${tooLong ? 'over' : ''}`} aria-live="polite">
           {text.length > MESSAGE_MAX_LENGTH * 0.8 ? t('composer.length', { n: text.length, max: MESSAGE_MAX_LENGTH }) : ''}
