@@ -19,6 +19,7 @@ import { mailRoutes } from './mail/mail.routes';
 import { followUpsRoutes } from './followups/followups.routes';
 import { qualityRoutes } from './quality/quality.routes';
 import { reportsRoutes } from './reports/reports.routes';
+import { scheduledReportsRoutes } from './scheduled-reports/scheduled-reports.routes';
 import { surveyPageRoutes } from './surveys/survey-page.routes';
 import { surveyLinkRoutes, surveysRoutes } from './surveys/surveys.routes';
 import { customersRoutes, identitySecretRoutes } from './customers/customers.routes';
@@ -73,6 +74,7 @@ export function createApp(ctx: Ctx) {
   app.route('/api/follow-ups', followUpsRoutes);
   app.route('/api/quality', qualityRoutes);
   app.route('/api/reports', reportsRoutes);
+  app.route('/api/scheduled-reports', scheduledReportsRoutes);
   app.route('/s', surveyPageRoutes);
   if (ctx.config.demo) app.route('/demo', demoRoutes);
   app.route('/', staticRoutes);

@@ -18,6 +18,7 @@ import { listenForFollowUps } from './followups/followups.listeners';
 import { listenForQuality } from './quality/quality.listeners';
 import { listenForSurveys } from './surveys/surveys.listeners';
 import { listenForComplaints } from './complaints/complaints.listeners';
+import { startScheduledReports } from './scheduled-reports/scheduled-reports.service';
 import { startRetentionWorker } from './customers/customers.retention';
 
 export type RunningServer = {
@@ -52,7 +53,7 @@ export async function startServer(
   });
   const realtime = attachRealtime(http, ctx, cluster.adapter ? { adapter: cluster.adapter } : {});
   const routing = startRoutingWorker(ctx, opts.sweepMs ? { sweepMs: opts.sweepMs } : {});
-  const stopFeatureListeners = [listenForSurveys(ctx, opts.sweepMs ? { sweepMs: opts.sweepMs } : {}), listenForFollowUps(ctx), listenForQuality(ctx), listenForComplaints(ctx, opts.sweepMs ? { sweepMs: opts.sweepMs } : {})];
+  const stopFeatureListeners = [listenForSurveys(ctx, opts.sweepMs ? { sweepMs: opts.sweepMs } : {}), listenForFollowUps(ctx), listenForQuality(ctx), listenForComplaints(ctx, opts.sweepMs ? { sweepMs: opts.sweepMs } : {}), startScheduledReports(ctx)];
   void routing.runNow();
   const stopRetention = startRetentionWorker(ctx);
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ZId, ZTimestamp } from './common';
+import { ZId, ZLocale, ZTimestamp } from './common';
+import { ZReport } from './reports';
 
 /** 日报 / 周报 / 月报: yesterday, last week (Monday–Sunday), last month. */
 export const SCHEDULED_REPORT_KINDS = ['daily', 'weekly', 'monthly'] as const;
@@ -10,6 +11,10 @@ export type TScheduledReportKind = z.infer<typeof ZScheduledReportKind>;
 export const SCHEDULED_REPORT_STATUSES = ['making', 'sent', 'stored', 'failed'] as const;
 export const ZScheduledReportStatus = z.enum(SCHEDULED_REPORT_STATUSES);
 export type TScheduledReportStatus = z.infer<typeof ZScheduledReportStatus>;
+
+/** What a scheduled report holds: the period's report by team and by agent (each with its total). */
+export const ZScheduledReportFigures = z.object({ teams: ZReport, agents: ZReport });
+export type TScheduledReportFigures = z.infer<typeof ZScheduledReportFigures>;
 
 /** A past scheduled report as the portal lists it (the text and CSV are downloaded separately). */
 export const ZScheduledReport = z.object({
@@ -32,5 +37,5 @@ export const ZScheduledReportsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(60),
 });
 
-/** Download formats: the mail's plain text, or CSV (UTF-8 with BOM, so Excel reads Chinese). */
-export const ZScheduledReportFormat = z.object({ format: z.enum(['txt', 'csv']).default('csv') });
+/** Download: the mail's plain text, or CSV (UTF-8 with BOM, so Excel reads Chinese), in a language (default: the reader's Accept-Language). */
+export const ZScheduledReportDownload = z.object({ format: z.enum(['txt', 'csv']).default('csv'), locale: ZLocale.optional() });

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
-import type { TScheduledReportKind, TScheduledReportStatus } from '@kefu/shared';
+import type { TScheduledReportFigures, TScheduledReportKind, TScheduledReportStatus } from '@kefu/shared';
 
 /** One scheduled report per (kind, period): claimed (`making`) before it is made, so each is made once. */
 export interface ScheduledReportsTable {
@@ -14,8 +14,8 @@ export interface ScheduledReportsTable {
   made_at: Date | null;
   recipients: ColumnType<string[], string | undefined, string>;
   subject: string | null;
-  text: string | null;
-  csv: string | null;
+  /** `{ teams: TReport, agents: TReport }` (JSON), null until made. */
+  figures: ColumnType<TScheduledReportFigures | null, string | null, string | null>;
   error: string | null;
 }
 export type ScheduledReportRow = Selectable<ScheduledReportsTable>;

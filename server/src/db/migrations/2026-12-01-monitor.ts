@@ -25,8 +25,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('made_at', 'timestamptz')
     .addColumn('recipients', 'jsonb', (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
     .addColumn('subject', 'text')
-    .addColumn('text', 'text')
-    .addColumn('csv', 'text')
+    // The figures as made (buildReport by team and by agent): mails and downloads render them in the reader's language.
+    .addColumn('figures', 'jsonb')
     .addColumn('error', 'text')
     .execute();
   await sql`create unique index if not exists scheduled_reports_period_key on scheduled_reports (kind, period_from)`.execute(db);
