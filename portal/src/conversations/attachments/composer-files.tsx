@@ -32,7 +32,10 @@ export function useComposerFiles(conversationId: string | undefined) {
     clear: () => setItems([]),
     AttachButton: () => (
       <label class="btn btn-ghost btn-sm composer-attach">
-        <span aria-hidden="true">📎</span> {a('att.attach')}
+        <svg width="14" height="14" viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round">
+          <path d="m21 11-8.5 8.5a5 5 0 0 1-7-7L14 4a3.3 3.3 0 0 1 4.7 4.7l-8.5 8.5a1.7 1.7 0 0 1-2.4-2.4L15.5 7" />
+        </svg>{' '}
+        {a('att.attach')}
         <input
           type="file"
           multiple

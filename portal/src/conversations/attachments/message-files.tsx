@@ -18,7 +18,9 @@ export function MessageFiles(props: { conversationId: string; files: readonly TM
               </a>
             ) : (
               <a class="msg-file" href={url} download={f.fileName} aria-label={a('att.download', { name: f.fileName, size: fileSize(f.size) })}>
-                <span class="msg-file-icon" aria-hidden="true">📄</span>
+                <svg class="msg-file-icon" width="16" height="16" viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round">
+                  <path d="M14 3H6v18h12V7zM14 3v4h4" />
+                </svg>
                 <span class="msg-file-name">{f.fileName}</span>
                 <span class="msg-file-size">{fileSize(f.size)}</span>
               </a>
