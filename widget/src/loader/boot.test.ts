@@ -134,6 +134,17 @@ describe('the loader', () => {
     expect(post).toHaveBeenCalledWith({ kefu: 'open' }, SERVER);
   });
 
+  it('forwards a signed identify queued before the loader ran, hash included, to the iframe once ready', () => {
+    embed();
+    const identity = { id: 'user-42', name: 'Wang', hash: 'ab'.repeat(32) };
+    (window as unknown as { Kefu: unknown }).Kefu = { q: [['identify', identity]] };
+    boot(window, document);
+    click();
+    const post = vi.spyOn(iframe()?.contentWindow as Window, 'postMessage');
+    fromFrame({ kefu: 'ready' });
+    expect(post).toHaveBeenCalledWith({ kefu: 'identify', data: identity }, SERVER);
+  });
+
   it('loads the iframe in the background once the page is idle', () => {
     embed();
     boot(window, document);
