@@ -49,7 +49,7 @@ export const portalCustomersEn = {
   'cu.complaints': 'Complaints',
   'cu.surveys': 'Ratings',
   'cu.followUps': 'Follow-ups',
-  'cu.historyCounts': '{conversations} conversations · {complaints} complaints · {followUps} follow-ups',
+  'cu.historyCounts': 'Conversations: {conversations} · Complaints: {complaints} · Follow-ups: {followUps}',
   'cu.noHistory': 'Nothing yet.',
   'cu.started': 'Started {time}',
   'cu.agent': 'Agent',
