@@ -1,15 +1,17 @@
 import { useEffect, useState } from 'preact/hooks';
 import { pickLocale } from '@kefu/shared/i18n';
-import type { TLocale, TUser } from '@kefu/shared';
+import type { TLocale } from '@kefu/shared';
 import { api } from './api/kefu-api';
 import { ApiError, SESSION_ENDED_EVENT } from './api/api-client';
 import { SocketProvider } from './api/socket-context';
 import { I18nProvider } from './i18n/i18n-context';
 import { LoginScreen } from './session/login-screen';
-import { SessionContext } from './session/session-context';
+import { SessionContext, type TSessionUser } from './session/session-context';
+import { InviteScreen } from './admin/invite-screen';
+import { currentRoute } from './hash-router';
 import { Shell } from './shell/shell';
 
-type TAuth = { kind: 'loading' } | { kind: 'signedOut'; notice: string | null } | { kind: 'signedIn'; user: TUser };
+type TAuth = { kind: 'loading' } | { kind: 'signedOut'; notice: string | null } | { kind: 'signedIn'; user: TSessionUser } | { kind: 'invite'; token: string };
 
 const LOCALE_KEY = 'kefu.portal.locale';
 
@@ -24,6 +26,9 @@ export function App() {
   const [chosenLocale, setChosenLocale] = useState<TLocale | null>(storedLocale);
 
   useEffect(() => {
+    // An invite link (#/invite/<token>) opens the set-password page, whoever is signed in here.
+    const route = currentRoute();
+    if (route[0] === 'invite' && route[1]) return setAuth({ kind: 'invite', token: route[1] });
     api.me().then(
       (user) => setAuth({ kind: 'signedIn', user }),
       (err) => setAuth({ kind: 'signedOut', notice: err instanceof ApiError && err.code === 'unauthenticated' ? null : String(err.message) }),
@@ -56,11 +61,14 @@ export function App() {
   return (
     <I18nProvider locale={locale}>
       {auth.kind === 'loading' && <div class="app-loading" role="status" aria-live="polite" />}
+      {auth.kind === 'invite' && (
+        <InviteScreen token={auth.token} onSignedIn={(user) => { location.hash = '#/inbox'; setAuth({ kind: 'signedIn', user }); }} />
+      )}
       {auth.kind === 'signedOut' && (
         <LoginScreen notice={auth.notice} onSignedIn={(user) => setAuth({ kind: 'signedIn', user })} />
       )}
       {auth.kind === 'signedIn' && (
-        <SessionContext.Provider value={{ user: auth.user, setUser: (user) => setAuth({ kind: 'signedIn', user }), logout }}>
+        <SessionContext.Provider value={{ user: auth.user, setUser: (user) => setAuth({ kind: 'signedIn', user: { ...user, permissions: user.permissions ?? auth.user.permissions } }), logout }}>
           <SocketProvider key={auth.user.id}>
             <Shell locale={locale} onLocale={chooseLocale} />
           </SocketProvider>

@@ -1,5 +1,6 @@
 import type {
   TLocale,
+  TMe,
   TCannedReply,
   TConversation,
   TConversationDetail,
@@ -22,9 +23,9 @@ const conv = (id: string) => `/api/conversations/${encodeURIComponent(id)}`;
 /** The portal's REST API, one typed function per endpoint of docs/api.md. */
 export const api = {
   login: (email: string, password: string) =>
-    request<{ user: TUser }>('POST', '/api/auth/login', { email, password }).then((r) => r.user),
+    request<{ user: TMe }>('POST', '/api/auth/login', { email, password }).then((r) => r.user),
   logout: () => request<object>('POST', '/api/auth/logout', {}),
-  me: () => request<{ user: TUser }>('GET', '/api/me').then((r) => r.user),
+  me: () => request<{ user: TMe }>('GET', '/api/me').then((r) => r.user),
   setLocale: (locale: TLocale) => request<{ user: TUser }>('PATCH', '/api/me', { locale }).then((r) => r.user),
   setPresence: (presence: TPresence) =>
     request<{ user: TUser }>('PUT', '/api/me/presence', { presence }).then((r) => r.user),
@@ -40,7 +41,7 @@ export const api = {
     request<{ conversation: TConversation }>('PATCH', conv(id), { priority }).then((r) => r.conversation),
 
   cannedReplies: () => request<{ cannedReplies: TCannedReply[] }>('GET', '/api/canned-replies').then((r) => r.cannedReplies),
-  createCannedReply: (body: { shortcut: string; title: string; body: string }) =>
+  createCannedReply: (body: { shortcut: string; title: string; body: string; teamId?: string | null }) =>
     request<{ cannedReply: TCannedReply }>('POST', '/api/canned-replies', body),
   deleteCannedReply: (id: string) => request<object>('DELETE', `/api/canned-replies/${encodeURIComponent(id)}`),
 

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { ZCannedReplyBody, type TCannedReply } from '@kefu/shared';
+import { CANNED_VARIABLES, ZCannedReplyBody, type TCannedReply } from '@kefu/shared';
+import { useAdminText } from '../admin/admin-text';
 import { api } from '../api/kefu-api';
 import { invalidateCannedReplies } from '../conversations/hooks/use-directory';
 import { errorText, useI18n } from '../i18n/i18n-context';
@@ -11,6 +12,10 @@ import { useResource } from './use-resource';
 export function CannedRepliesSettings() {
   const { t } = useI18n();
   const list = useResource(api.cannedReplies);
+  const teams = useResource(api.teams);
+  const { a } = useAdminText();
+  const [teamId, setTeamId] = useState('');
+  const teamName = (id: string | null | undefined) => (id ? (teams.data?.find((x) => x.id === id)?.name ?? '') : a('canned.global'));
   const [shortcut, setShortcut] = useState('');
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
@@ -19,7 +24,7 @@ export function CannedRepliesSettings() {
 
   async function create(e: Event) {
     e.preventDefault();
-    const parsed = ZCannedReplyBody.safeParse({ shortcut: shortcut.replace(/^\//, ''), title, body });
+    const parsed = ZCannedReplyBody.safeParse({ shortcut: shortcut.replace(/^\//, ''), title, body, teamId: teamId || null });
     if (!parsed.success) return setErrors(issuesToFieldErrors(t, parsed.error.issues));
     setBusy(true);
     try {
@@ -58,8 +63,14 @@ export function CannedRepliesSettings() {
             <input {...describedBy('canned-title-input', errors.title)} value={title} onInput={(e) => setTitle(e.currentTarget.value)} />
           </Field>
         </div>
-        <Field label={t('canned.body')} id="canned-body" error={errors.body}>
-          <textarea {...describedBy('canned-body', errors.body)} rows={3} value={body} onInput={(e) => setBody(e.currentTarget.value)} />
+        <Field label={a('canned.team')} id="canned-team">
+          <select id="canned-team" value={teamId} onChange={(e) => setTeamId(e.currentTarget.value)}>
+            <option value="">{a('canned.global')}</option>
+            {teams.data?.map((team) => <option key={team.id} value={team.id}>{team.name}</option>)}
+          </select>
+        </Field>
+        <Field label={t('canned.body')} id="canned-body" error={errors.body} hint={a('canned.variables', { list: CANNED_VARIABLES.join(' ') })}>
+          <textarea {...describedBy('canned-body', errors.body, true)} rows={3} value={body} onInput={(e) => setBody(e.currentTarget.value)} />
         </Field>
         {errors._form && <p class="banner banner-error" role="alert">{errors._form}</p>}
         <div class="form-actions"><button type="submit" class="btn btn-primary" disabled={busy}>{t('common.create')}</button></div>
@@ -69,12 +80,13 @@ export function CannedRepliesSettings() {
       {list.data && list.data.length > 0 && (
         <div class="table-wrap">
           <table class="table">
-            <thead><tr><th scope="col">{t('canned.shortcut')}</th><th scope="col">{t('canned.title')}</th><th scope="col">{t('canned.body')}</th><th scope="col"><span class="sr-only">{t('common.delete')}</span></th></tr></thead>
+            <thead><tr><th scope="col">{t('canned.shortcut')}</th><th scope="col">{t('canned.title')}</th><th scope="col">{a('canned.team')}</th><th scope="col">{t('canned.body')}</th><th scope="col"><span class="sr-only">{t('common.delete')}</span></th></tr></thead>
             <tbody>
               {list.data.map((r) => (
                 <tr key={r.id}>
                   <td><code>/{r.shortcut}</code></td>
                   <td>{r.title}</td>
+                  <td>{teamName(r.teamId)}</td>
                   <td class="cell-wrap">{r.body}</td>
                   <td><button type="button" class="btn btn-ghost btn-sm btn-danger" aria-label={`${t('common.delete')} ${r.title}`} onClick={() => void remove(r)}>{t('common.delete')}</button></td>
                 </tr>

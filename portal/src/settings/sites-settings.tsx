@@ -3,6 +3,8 @@ import type { TSite } from '@kefu/shared';
 import { api } from '../api/kefu-api';
 import { errorText, useI18n } from '../i18n/i18n-context';
 import { SiteForm } from './components/site-form';
+import { adminApi } from '../admin/admin-api';
+import { useAdminText } from '../admin/admin-text';
 import { useResource } from './use-resource';
 
 /** The one-line embed code for a site, as site owners paste it. */
@@ -16,6 +18,19 @@ export function SitesSettings(props: { editable: boolean }) {
   const teams = useResource(api.teams);
   const [editing, setEditing] = useState<TSite | 'new' | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
+  const { a } = useAdminText();
+  const [rotateError, setRotateError] = useState<string | null>(null);
+
+  async function rotate(site: TSite) {
+    if (!confirm(a('sites.rotateConfirm', { name: site.name }))) return;
+    setRotateError(null);
+    try {
+      await adminApi.rotateSiteKey(site.id);
+      await sites.reload();
+    } catch (err) {
+      setRotateError(errorText(t, err));
+    }
+  }
 
   async function copy(site: TSite) {
     try {
@@ -34,6 +49,7 @@ export function SitesSettings(props: { editable: boolean }) {
         {props.editable && <button type="button" class="btn btn-primary btn-sm" onClick={() => setEditing('new')}>{t('sites.new')}</button>}
       </div>
       {!props.editable && <p class="muted small">{t('sites.readOnly')}</p>}
+      {rotateError && <p class="banner banner-error" role="alert">{rotateError}</p>}
       {sites.error != null && <p class="banner banner-error" role="alert">{errorText(t, sites.error)}</p>}
       {sites.data?.length === 0 && <p class="muted">{t('sites.empty')}</p>}
       <ul class="cards">
@@ -44,7 +60,10 @@ export function SitesSettings(props: { editable: boolean }) {
               <h3>{site.name}</h3>
               <span class="muted small">{t('sites.key')}: <code>{site.key}</code></span>
               {props.editable && (
-                <button type="button" class="btn btn-ghost btn-sm" aria-label={`${t('common.edit')} ${site.name}`} onClick={() => setEditing(site)}>{t('common.edit')}</button>
+                <>
+                  <button type="button" class="btn btn-ghost btn-sm" onClick={() => void rotate(site)}>{a('sites.rotateKey')}</button>
+                  <button type="button" class="btn btn-ghost btn-sm" aria-label={`${t('common.edit')} ${site.name}`} onClick={() => setEditing(site)}>{t('common.edit')}</button>
+                </>
               )}
             </div>
             <label class="field">

@@ -3,6 +3,8 @@ import type { TUser } from '@kefu/shared';
 import { api } from '../api/kefu-api';
 import { errorText, useI18n } from '../i18n/i18n-context';
 import { UserForm } from './components/user-form';
+import { InviteDialog } from '../admin/invite-dialog';
+import { useAdminText } from '../admin/admin-text';
 import { useResource } from './use-resource';
 
 export function UsersSettings() {
@@ -10,13 +12,18 @@ export function UsersSettings() {
   const users = useResource(api.users);
   const teams = useResource(api.teams);
   const [editing, setEditing] = useState<TUser | 'new' | null>(null);
+  const { a } = useAdminText();
+  const [inviting, setInviting] = useState<TUser | 'new' | null>(null);
   const teamName = (id: string) => teams.data?.find((x) => x.id === id)?.name ?? '';
 
   return (
     <section aria-labelledby="users-title">
       <div class="section-head">
         <h2 id="users-title">{t('settings.users')}</h2>
-        <button type="button" class="btn btn-primary btn-sm" onClick={() => setEditing('new')}>{t('users.new')}</button>
+        <div class="row">
+          <button type="button" class="btn btn-sm" onClick={() => setInviting('new')}>{a('invite.button')}</button>
+          <button type="button" class="btn btn-primary btn-sm" onClick={() => setEditing('new')}>{t('users.new')}</button>
+        </div>
       </div>
       {users.error != null && <p class="banner banner-error" role="alert">{errorText(t, users.error)}</p>}
       {users.data?.length === 0 && <p class="muted">{t('users.empty')}</p>}
@@ -39,12 +46,18 @@ export function UsersSettings() {
                   <td>{u.teamIds.map(teamName).filter(Boolean).join(', ')}</td>
                   <td class="num">{u.maxConcurrent}</td>
                   <td><span class={`presence-dot presence-${u.presence}`} aria-hidden="true" /> {t(`presence.${u.presence}`)}</td>
-                  <td><button type="button" class="btn btn-ghost btn-sm" aria-label={`${t('common.edit')} ${u.name}`} onClick={() => setEditing(u)}>{t('common.edit')}</button></td>
+                  <td class="nowrap">
+                    <button type="button" class="btn btn-ghost btn-sm" aria-label={`${t('common.edit')} ${u.name}`} onClick={() => setEditing(u)}>{t('common.edit')}</button>
+                    {u.active && <button type="button" class="btn btn-ghost btn-sm" aria-label={`${a('invite.again')} ${u.name}`} onClick={() => setInviting(u)}>{a('invite.again')}</button>}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
+      )}
+      {inviting && (
+        <InviteDialog {...(inviting === 'new' ? {} : { user: inviting })} teams={teams.data ?? []} onClose={() => setInviting(null)} onInvited={() => void users.reload()} />
       )}
       {editing && (
         <UserForm user={editing === 'new' ? null : editing} teams={teams.data ?? []} onClose={() => setEditing(null)}

@@ -4,7 +4,7 @@ import { api } from '../api/kefu-api';
 import { useSocket, useSocketEvent } from '../api/socket-context';
 import { hrefFor } from '../hash-router';
 import { errorText, useI18n } from '../i18n/i18n-context';
-import { useSession } from '../session/session-context';
+import { can, useSession } from '../session/session-context';
 import { useQualityText } from '../quality/quality-text';
 import { useComplaintsText } from '../complaints/complaints-text';
 import { useMonitorText } from '../monitor/monitor-text';
@@ -55,7 +55,7 @@ export function TopBar(props: { section: 'inbox' | 'settings' | 'followups' | 'q
         {roleAtLeast(user.role, 'supervisor') && (
           <a href={hrefFor('reports')} aria-current={props.section === 'reports' ? 'page' : undefined}>{r('nav.reports')}</a>
         )}
-        {roleAtLeast(user.role, 'manager') && (
+        {(['users.manage', 'settings.manage', 'audit.view'] as const).some((p) => can(user, p)) && (
           <a href={hrefFor('settings')} aria-current={props.section === 'settings' ? 'page' : undefined}>{t('nav.settings')}</a>
         )}
       </nav>

@@ -7,6 +7,7 @@ import { requestIp } from '../platform/limits';
 import { parseInput } from '../platform/validate';
 import { actorOf } from '../admin/actor';
 import { listUsers } from './agents.repository';
+import { permissionsOf } from '../audit/audit.service';
 import * as agents from './agents.service';
 
 /** Sign-in, the signed-in agent, users and teams. */
@@ -21,7 +22,8 @@ export const agentsRoutes = new Hono<AppEnv>()
       secure: new URL(c.req.url).protocol === 'https:',
       maxAge: 7 * 86400,
     });
-    return c.json({ ok: true as const, user, token });
+    // The permissions come along so the portal shows the actions the role holds (as GET /api/me).
+    return c.json({ ok: true as const, user: { ...user, permissions: await permissionsOf(c.var.ctx.db, user.role) }, token });
   })
   .post('/auth/logout', async (c) => {
     const token = sessionToken(c);

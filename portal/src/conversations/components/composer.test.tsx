@@ -62,6 +62,15 @@ describe('Composer', () => {
     expect(screen.queryByRole('listbox')).toBeNull();
   });
 
+  it('fills the customer and agent names into a canned reply as it is inserted by /shortcut', () => {
+    const refund = [{ id: '00000000-0000-4000-8000-0000000000aa', shortcut: 'refund', title: 'Refund', body: '{customer.name}您好，我是{agent.name}，已为您退款。', teamId: null }];
+    render(<Composer onSend={() => undefined} cannedReplies={refund} cannedContext={{ customer: { name: '王女士', email: null }, agent: { name: '小李' } }} />);
+    const box = screen.getByRole('textbox', { name: 'Reply' }) as HTMLTextAreaElement;
+    type(box, '/refund');
+    fireEvent.keyDown(box, { key: 'Enter' });
+    expect(box.value).toBe('王女士您好，我是小李，已为您退款。');
+  });
+
   it('reports typing while the agent writes a reply', () => {
     const onTyping = vi.fn();
     render(<Composer onSend={() => undefined} onTyping={onTyping} />);

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { MESSAGE_MAX_LENGTH, type TCannedReply } from '@kefu/shared';
+import { fillCannedReply, MESSAGE_MAX_LENGTH, type TCannedContext, type TCannedReply } from '@kefu/shared';
 import { useI18n } from '../../i18n/i18n-context';
 import { newClientId } from '../client-id';
 import { CannedPicker } from './canned-picker';
@@ -18,6 +18,8 @@ type Props = {
   onSend: (draft: TOutgoingDraft) => void;
   onTyping?: (typing: boolean) => void;
   cannedReplies?: readonly TCannedReply[];
+  /** Fills {customer.name}, {customer.email}, {agent.name} in a canned reply as it is inserted. */
+  cannedContext?: TCannedContext;
   /** Start in internal-note mode (e.g. for someone who is not the assignee). */
   noteByDefault?: boolean;
   /** Enables attaching files (uploaded into this conversation before sending). */
@@ -94,8 +96,10 @@ export function Composer(props: Props) {
     });
   }
 
+  const cannedText = (reply: TCannedReply) => (props.cannedContext ? fillCannedReply(reply.body, props.cannedContext) : reply.body);
+
   function choose(reply: TCannedReply) {
-    if (token) insert(reply.body, token.start, caret);
+    if (token) insert(cannedText(reply), token.start, caret);
   }
 
   function send(anyway = false) {
@@ -148,7 +152,7 @@ export function Composer(props: Props) {
           <button type="button" aria-pressed={internal} onClick={() => { stopTyping(); setInternal(true); }}>{t('composer.note')}</button>
         </div>
         <CannedPicker replies={props.cannedReplies ?? []}
-          onPick={(r) => { const el = area.current; insert(r.body, el?.selectionStart ?? text.length, el?.selectionEnd ?? text.length); }} />
+          onPick={(r) => { const el = area.current; insert(cannedText(r), el?.selectionStart ?? text.length, el?.selectionEnd ?? text.length); }} />
         {props.siteId && <ArticlePicker siteId={props.siteId}
           onInsert={(body) => { const el = area.current; insert(body, el?.selectionStart ?? text.length, el?.selectionEnd ?? text.length); }} />}
         {props.conversationId && <files.AttachButton />}

@@ -105,7 +105,8 @@ export function ConversationView(props: Props) {
         )}
         <MessageList messages={conv.messages} pending={conv.pending} customerName={name} typing={conv.customerTyping}
           onRetry={conv.retry} onDiscard={conv.discard} />
-        <Composer key={c.id} conversationId={c.id} siteId={c.siteId} onSend={conv.send} onTyping={conv.typing} cannedReplies={canned} noteByDefault={!canHandle} />
+        <Composer key={c.id} conversationId={c.id} siteId={c.siteId} onSend={conv.send} onTyping={conv.typing} cannedReplies={canned} noteByDefault={!canHandle}
+          cannedContext={{ customer: { name: c.visitor.name, email: c.visitor.email }, agent: { name: user.name } }} />
       </section>
       <SidePanel id="side-panel" open={panelOpen} onClose={() => setPanelOpen(false)} conversation={c} events={conv.events} />
       {transferOpen && (

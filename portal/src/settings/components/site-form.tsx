@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
-import { LOCALES, ZBusinessHours, ZSiteBody, type TLocale, type TSite, type TTeam } from '@kefu/shared';
+import { LOCALES, ZBusinessHours, ZSiteBody, type TLauncherPosition, type TLocale, type TRoutingRules, type TSite, type TTeam } from '@kefu/shared';
 import { api } from '../../api/kefu-api';
 import { useI18n } from '../../i18n/i18n-context';
 import { describedBy, Field } from '../../ui/field';
 import { IdentitySecretField } from '../../customers/identity-secret-field';
 import { Modal } from '../../ui/modal';
 import { issuesToFieldErrors, saveErrorToFieldErrors, type TFieldErrors } from '../form-errors';
+import { SiteRoutingFields } from '../../admin/site-routing-fields';
 import { BusinessHoursEditor, fitsSimpleForm, fromSimpleHours, toSimpleHours } from './business-hours-editor';
 
 type Props = { site: TSite | null; teams: readonly TTeam[]; onClose: () => void; onSaved: (s: TSite) => void };
@@ -27,6 +28,8 @@ export function SiteForm(props: Props) {
   const [mode, setMode] = useState<THoursMode>(!s?.businessHours ? 'always' : fitsSimpleForm(s.businessHours) ? 'weekly' : 'json');
   const [simple, setSimple] = useState(toSimpleHours(s?.businessHours ?? null));
   const [json, setJson] = useState(JSON.stringify(s?.businessHours ?? fromSimpleHours(toSimpleHours(null)), null, 2));
+  const [launcher, setLauncher] = useState<TLauncherPosition>(s?.launcherPosition ?? 'right');
+  const [rules, setRules] = useState<TRoutingRules>(s?.routingRules ?? { vipTeamId: null, categoryTeams: {} });
   const [errors, setErrors] = useState<TFieldErrors>({});
   const [busy, setBusy] = useState(false);
 
@@ -65,6 +68,8 @@ export function SiteForm(props: Props) {
       locale: locale || null,
       color,
       businessHours,
+      launcherPosition: launcher,
+      routingRules: rules,
     });
     if (!parsed.success) {
       const fieldErrors = issuesToFieldErrors(t, parsed.error.issues);
@@ -143,6 +148,7 @@ export function SiteForm(props: Props) {
             </Field>
           )}
         </fieldset>
+        <SiteRoutingFields launcher={launcher} onLauncher={setLauncher} rules={rules} onRules={setRules} teams={props.teams} />
         {errors._form && <p class="banner banner-error" role="alert">{errors._form}</p>}
         {s && <IdentitySecretField siteId={s.id} />}
         <div class="form-actions">
