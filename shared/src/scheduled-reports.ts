@@ -32,6 +32,10 @@ export const ZScheduledReport = z.object({
 });
 export type TScheduledReport = z.infer<typeof ZScheduledReport>;
 
+/** When reports are made (server configuration), for the portal to explain. */
+export const ZReportSchedule = z.object({ enabled: z.boolean(), dailyAt: z.string(), timeZone: z.string(), mail: z.boolean() });
+export type TReportSchedule = z.infer<typeof ZReportSchedule>;
+
 export const ZScheduledReportsQuery = z.object({
   kind: ZScheduledReportKind.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(60),

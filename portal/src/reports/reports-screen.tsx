@@ -5,6 +5,8 @@ import { reportsApi } from './reports-api';
 import { useReportsText } from './reports-text';
 import { ReportView } from './report-view';
 import { ScorecardView } from './scorecard-view';
+import { ScheduledReportsScreen } from '../scheduled-reports/scheduled-reports-screen';
+import { useScheduledReportsText } from '../scheduled-reports/scheduled-reports-text';
 import './reports.css';
 
 /** The browser's time zone: the days of sites without business hours (docs/metrics.md). */
@@ -16,7 +18,8 @@ export function browserTimeZone(): string {
 export function ReportsScreen(props: { route: string[] }) {
   const { r } = useReportsText();
   const [filters, setFilters] = useState<TReportFilters | null>(null);
-  const tab = props.route[0] === 'scorecard' ? 'scorecard' : 'report';
+  const { s: sr } = useScheduledReportsText();
+  const tab = props.route[0] === 'scorecard' ? 'scorecard' : props.route[0] === 'scheduled' ? 'scheduled' : 'report';
   const timeZone = browserTimeZone();
   useEffect(() => {
     void reportsApi.filters().then(setFilters, () => undefined);
@@ -27,8 +30,9 @@ export function ReportsScreen(props: { route: string[] }) {
       <nav class="quality-tabs no-print" aria-label={r('r.title')}>
         <a href={hrefFor('reports')} aria-current={tab === 'report' ? 'page' : undefined}>{r('r.tab.report')}</a>
         <a href={hrefFor('reports', 'scorecard')} aria-current={tab === 'scorecard' ? 'page' : undefined}>{r('r.tab.scorecard')}</a>
+        <a href={hrefFor('reports', 'scheduled')} aria-current={tab === 'scheduled' ? 'page' : undefined}>{sr('sr.title')}</a>
       </nav>
-      {tab === 'report' ? <ReportView filters={filters} timeZone={timeZone} /> : <ScorecardView filters={filters} timeZone={timeZone} />}
+      {tab === 'scheduled' ? <ScheduledReportsScreen /> : tab === 'report' ? <ReportView filters={filters} timeZone={timeZone} /> : <ScorecardView filters={filters} timeZone={timeZone} />}
     </div>
   );
 }

@@ -13,7 +13,9 @@ export const scheduledReportsRoutes = new Hono<AppEnv>()
   .use(requirePermission('reports.view'))
   .get('/', async (c) => {
     const q = parseInput(ZScheduledReportsQuery, c.req.query());
-    return c.json({ ok: true as const, reports: await listReports(c.var.ctx.db, q) });
+    const { config } = c.var.ctx;
+    const schedule = { enabled: config.scheduledReports.enabled, dailyAt: config.scheduledReports.dailyAt, timeZone: config.timeZone, mail: Boolean(config.mail.smtpUrl) };
+    return c.json({ ok: true as const, reports: await listReports(c.var.ctx.db, q), schedule });
   })
   .get('/:id/download', async (c) => {
     const id = parseInput(ZId, c.req.param('id'));

@@ -115,7 +115,7 @@ describe('scheduled reports', () => {
     // The figures come from the reports service: two conversations started that day (Shanghai), neither had an agent.
     expect(bodyOf(daily)).toContain('New: 2');
     expect(bodyOf(daily)).toContain('Missed: 0');
-    expect(bodyOf(daily)).toContain('https://kefu.example.com/portal/#/scheduled-reports');
+    expect(bodyOf(daily)).toContain('https://kefu.example.com/portal/#/reports/scheduled');
   });
 
   it('makes the next day\'s report once when both instances reach 10:00 together', async () => {

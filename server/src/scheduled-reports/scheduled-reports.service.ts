@@ -31,7 +31,7 @@ async function figuresFor(ctx: Ctx, p: ReportPeriod): Promise<TScheduledReportFi
 
 /** Where a reader finds the stored reports (and their CSV) in the portal. */
 export function scheduledReportsUrl(ctx: Ctx): string {
-  return `${ctx.config.publicUrl}/portal/#/scheduled-reports`;
+  return `${ctx.config.publicUrl}/portal/#/reports/scheduled`;
 }
 
 /**
