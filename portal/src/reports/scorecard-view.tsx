@@ -65,15 +65,15 @@ export function ScorecardView(props: { filters: TReportFilters | null; timeZone:
               {card.agents.map((a) => (
                 <tr key={a.agentId}>
                   <th scope="row">{a.agentName}</th>
-                  <td>{a.handled}</td>
-                  <td class={a.firstResponseP50 === null ? 'na' : undefined}>{sec(a.firstResponseP50)}</td>
-                  <td class={a.firstResponseAvg === null ? 'na' : undefined}>{sec(a.firstResponseAvg)}</td>
-                  <td class={a.resolutionRate === null ? 'na' : undefined}>{pct(a.resolutionRate)}</td>
-                  <td class={a.csat === null ? 'na' : undefined}>{pct(a.csat)}{a.surveysAnswered ? <small> ({a.surveysAnswered})</small> : null}</td>
-                  <td class={a.qaAverage === null ? 'na' : undefined}>{formatValue(r, 'score', a.qaAverage)}{a.qaReviews ? <small> ({a.qaReviews})</small> : null}</td>
-                  <td class={a.slaCompliance === null ? 'na' : undefined}>{pct(a.slaCompliance)}{a.slaDeadlines ? <small> ({a.slaMet}/{a.slaDeadlines})</small> : null}</td>
-                  <td>{a.flaggedReplies}</td>
-                  <td class="phrases">{a.topPhrases.length ? a.topPhrases.map((p) => `${p.phrase} ×${p.count}`).join('，') : r('r.none')}</td>
+                  <td data-label={r('sc.handled')}>{a.handled}</td>
+                  <td data-label={r('sc.firstResponseP50')} class={a.firstResponseP50 === null ? 'na' : undefined}>{sec(a.firstResponseP50)}</td>
+                  <td data-label={r('sc.firstResponseAvg')} class={a.firstResponseAvg === null ? 'na' : undefined}>{sec(a.firstResponseAvg)}</td>
+                  <td data-label={r('sc.resolutionRate')} class={a.resolutionRate === null ? 'na' : undefined}>{pct(a.resolutionRate)}</td>
+                  <td data-label={r('sc.csat')} class={a.csat === null ? 'na' : undefined}><span>{pct(a.csat)}{a.surveysAnswered ? <small> ({a.surveysAnswered})</small> : null}</span></td>
+                  <td data-label={r('sc.qaAverage')} class={a.qaAverage === null ? 'na' : undefined}><span>{formatValue(r, 'score', a.qaAverage)}{a.qaReviews ? <small> ({a.qaReviews})</small> : null}</span></td>
+                  <td data-label={r('sc.slaCompliance')} class={a.slaCompliance === null ? 'na' : undefined}><span>{pct(a.slaCompliance)}{a.slaDeadlines ? <small> ({a.slaMet}/{a.slaDeadlines})</small> : null}</span></td>
+                  <td data-label={r('sc.flaggedReplies')}>{a.flaggedReplies}</td>
+                  <td data-label={r('sc.topPhrases')} class="phrases">{a.topPhrases.length ? a.topPhrases.map((p) => `${p.phrase} ×${p.count}`).join('，') : r('r.none')}</td>
                 </tr>
               ))}
             </tbody>

@@ -19,7 +19,7 @@ export function UplotChart(props: { title: string; labels: string[]; series: TCh
     const opts: uPlot.Options = {
       width: Math.max(240, el.clientWidth),
       height: props.height ?? 220,
-      legend: { show: props.series.length > 1 },
+      legend: { show: props.series.length > 1, live: false },
       cursor: { drag: { x: false, y: false } },
       scales: { x: { time: false, range: (_u, min, max) => [min - 0.5, max + 0.5] }, y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.1 : 1] } },
       axes: [

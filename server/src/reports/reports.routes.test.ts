@@ -60,6 +60,14 @@ describe('reports API', () => {
     expect(audit).toContainEqual(expect.objectContaining({ target_type: 'report', detail: expect.objectContaining({ groupBy: 'site' }) }));
   });
 
+  it('exports one table on its own: the complaints section has its columns and the categories only', async () => {
+    const { res, bytes } = await download('/api/reports/export.csv?from=2026-11-10&to=2026-11-10&timeZone=UTC&groupBy=day&section=complaints&locale=en', adminToken);
+    expect(res.status).toBe(200);
+    const [header, day] = new TextDecoder().decode(bytes).split('\r\n');
+    expect(header).toBe('Day,Complaints,Accepted,Rejected,Resolved on time,Breached,Reopened complaints,Complaint rate %,Complaints: Product,Complaints: Service,Complaints: Delivery,Complaints: Billing,Complaints: Staff,Complaints: Other');
+    expect(day).toBe('2026-11-10,5,3,1,1,2,1,83.3,1,1,2,1,0,0');
+  });
+
   it('exports the scorecard as CSV in English with the flagged phrases joined', async () => {
     const { res, bytes } = await download('/api/reports/scorecard/export.csv?month=2026-11&timeZone=UTC&locale=en', adminToken);
     expect(res.status).toBe(200);
