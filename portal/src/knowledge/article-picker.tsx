@@ -43,7 +43,7 @@ export function ArticlePicker(props: { siteId: string; onInsert: (text: string) 
   };
 
   return (
-    <div class="canned-picker" ref={root} onKeyDown={(e) => { if (e.key === 'Escape') setOpen(false); }}>
+    <div class="canned-picker article-picker" ref={root} onKeyDown={(e) => { if (e.key === 'Escape') setOpen(false); }}>
       <button type="button" class="btn btn-ghost btn-sm" aria-expanded={open} aria-haspopup="true" onClick={() => setOpen(!open)}>
         {k('picker.button')}
       </button>

@@ -26,6 +26,12 @@ describe('excerpts', () => {
     expect(e.endsWith('…')).toBe(true);
   });
 
+  it('starts an English excerpt at a word', () => {
+    const e = excerptAround(`${'Open your order page and then '.repeat(4)}choose Request refund.`, ['refund'], 40);
+    expect(e.startsWith('…')).toBe(true);
+    expect(['Open', 'your', 'order', 'page', 'and', 'then', 'choose']).toContain(e.slice(1).split(' ')[0]);
+  });
+
   it('starts at the beginning when nothing matches', () => {
     expect(excerptAround('short text', ['zzz'])).toBe('short text');
   });

@@ -44,7 +44,10 @@ export function excerptAround(text: string, terms: readonly string[], size = 160
     .map((t) => lower.indexOf(t))
     .filter((i) => i >= 0)
     .sort((a, b) => a - b)[0];
-  const start = found === undefined || found < size / 4 ? 0 : found - Math.floor(size / 4);
+  let start = found === undefined || found < size / 4 ? 0 : found - Math.floor(size / 4);
+  // Latin text: begin at a word, not in the middle of one (Chinese has no spaces and needs none).
+  const space = start > 0 ? text.slice(start, start + 20).search(/\s/) : -1;
+  if (space >= 0) start += space + 1;
   const chars = [...text.slice(start)];
   const body = chars.slice(0, size).join('');
   return `${start > 0 ? '…' : ''}${body}${chars.length > size ? '…' : ''}`;
