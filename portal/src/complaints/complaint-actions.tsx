@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { PRIORITIES, roleAtLeast, type TComplaint, type TPriority } from '@kefu/shared';
 import { errorText, useI18n } from '../i18n/i18n-context';
-import { useSession } from '../session/session-context';
+import { can, useSession } from '../session/session-context';
 import { useAgentsAndTeams } from '../conversations/hooks/use-directory';
 import { complaintsApi } from './complaints-api';
 import { useComplaintsText } from './complaints-text';
@@ -39,7 +39,8 @@ export function ComplaintActions({ complaint: x, onChanged }: Props) {
     }
   };
 
-  const manager = roleAtLeast(user.role, 'manager');
+  // 投诉判断 is a permission (Settings → Roles): managers by default, supervisors when given it.
+  const judge = can(user, 'complaints.judge');
   const supervisor = roleAtLeast(user.role, 'supervisor');
   const handling = x.status === 'accepted' || x.status === 'in_progress' || x.status === 'reopened';
   const finished = x.status === 'rejected' || x.status === 'closed';
@@ -66,7 +67,7 @@ export function ComplaintActions({ complaint: x, onChanged }: Props) {
   return (
     <section class="c-actions" aria-label={c('c.judge')}>
       {error && <p class="banner banner-error" role="alert">{error}</p>}
-      {x.status === 'submitted' && manager && (
+      {x.status === 'submitted' && judge && (
         <div class="c-box">
           <h2>{c('c.judge')}</h2>
           <form class="c-form" onSubmit={(e) => { e.preventDefault(); if (teamId) void run(() => complaintsApi.judge(x.id, { decision: 'accept', teamId, handlerId: handlerId || null, priority })); }}>
