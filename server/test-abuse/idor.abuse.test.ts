@@ -146,6 +146,13 @@ async function articleOfA(published = true): Promise<string> {
   articles.set(published, r.body.article.id as string);
   return r.body.article.id as string;
 }
+let customerA: string | undefined;
+async function customerOfA(): Promise<string> {
+  if (customerA) return customerA;
+  const r = await call(`/api/customers/by-visitor/${w.customerA.visitorId}`, { token: w.admin });
+  if (r.status !== 200) throw new Error(`customer of A: ${r.text}`);
+  return (customerA = r.body.profile.customer.id as string);
+}
 let chatAttachment: string | undefined;
 async function chatAttachmentOfA(): Promise<string> {
   if (chatAttachment) return chatAttachment;
@@ -229,6 +236,21 @@ const routeCases: Record<string, () => Promise<void>> = {
       expect(r.text).not.toMatch(/SECRET-A/);
     }
   },
+  // Customer profiles (客户档案): another team's customer is not found; reveal/export/erase need permissions.
+  'GET /api/customers/:id': async () => refused(await call(`/api/customers/${await customerOfA()}`, { token: w.agentB.token }), 404),
+  'GET /api/customers/by-visitor/:visitorId': async () => refused(await call(`/api/customers/by-visitor/${w.customerA.visitorId}`, { token: w.agentB.token }), 404),
+  'PATCH /api/customers/:id': async () => refused(await call(`/api/customers/${await customerOfA()}`, { method: 'PATCH', token: w.agentB.token, body: { vip: true } }), 404),
+  'POST /api/customers/:id/notes': async () => refused(await call(`/api/customers/${await customerOfA()}/notes`, { token: w.agentB.token, body: { body: 'pwned' } }), 404),
+  'POST /api/customers/:id/reveal': async () => refused(await call(`/api/customers/${await customerOfA()}/reveal`, { token: w.agentB.token, body: { field: 'phone' } }), [403, 404]),
+  'POST /api/customers/:id/export': async () => refused(await call(`/api/customers/${await customerOfA()}/export`, { token: w.agentB.token, body: {} }), [403, 404]),
+  'DELETE /api/customers/:id': async () => refused(await call(`/api/customers/${await customerOfA()}`, { method: 'DELETE', token: w.agentB.token }), [403, 404]),
+  'GET /api/sites/:id/identity-secret': async () => refused(await call(`/api/sites/${w.siteA.id}/identity-secret`, { token: w.agentB.token }), 403),
+  'POST /api/sites/:id/identity-secret/rotate': async () => refused(await call(`/api/sites/${w.siteA.id}/identity-secret/rotate`, { token: w.agentB.token, body: {} }), 403),
+  'POST /api/sites/:id/rotate-key': async () => refused(await call(`/api/sites/${w.siteA.id}/rotate-key`, { token: w.agentB.token, body: {} }), 403),
+  'PUT /api/canned-replies/:id': async () => refused(await call(`/api/canned-replies/${w.cannedA}`, { method: 'PUT', token: w.agentB.token, body: { shortcut: 'idor', title: 'x', body: 'x' } }), 403),
+  'POST /api/users/:id/invite': async () => refused(await call(`/api/users/${w.agentA.user.id}/invite`, { token: w.agentB.token, body: {} }), 403),
+  'GET /api/invites/:token': async () => refused(await call(`/api/invites/${FORGED_TOKEN}`), [400, 404]),
+  'GET /api/scheduled-reports/:id/download': async () => refused(await call(`/api/scheduled-reports/${w.siteA.id}/download`, { token: w.agentB.token }), [403, 404]),
   'GET /s/:token': async () => {
     const r = await call(`/s/${FORGED_TOKEN}`);
     expect([200, 404]).toContain(r.status);
@@ -345,7 +367,7 @@ describe('IDOR sweep', () => {
 
   it('never shows a visitor token (or its hash) in any response or event, except to its own visitor', async () => {
     // The sweep above plus what the agents' screens load.
-    for (const path of [`/api/conversations/${w.convA}`, `/api/conversations?view=all`, `/api/complaints/${w.complaintA.id}`, `/api/complaints?sort=created`, `/api/surveys?visitorId=${w.customerA.visitorId}`, '/api/follow-ups', '/api/mail/outbox']) {
+    for (const path of [`/api/conversations/${w.convA}`, `/api/conversations?view=all`, `/api/complaints/${w.complaintA.id}`, `/api/complaints?sort=created`, `/api/surveys?visitorId=${w.customerA.visitorId}`, '/api/follow-ups', '/api/mail/outbox', `/api/customers/by-visitor/${w.customerA.visitorId}`, '/api/customers']) {
       await call(path, { token: w.admin });
     }
     await call(`/api/track/${w.complaintA.trackingToken}`);
