@@ -44,6 +44,7 @@ describe('site settings in the portal', () => {
     const dialog = admin.getByRole('dialog');
     await dialog.locator('#site-color').fill('#c2185b');
     await dialog.locator('#site-greeting-en').fill('Welcome to the demo shop! Ask us anything.');
+    await dialog.getByRole('radio', { name: 'Bottom left' }).check();
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.waitFor({ state: 'detached' });
 
@@ -54,12 +55,18 @@ describe('site settings in the portal', () => {
     const accent = await frame.locator('.kf-root').evaluate((el) => getComputedStyle(el).getPropertyValue('--kf-accent').trim());
     expect(accent.toLowerCase()).toBe('#c2185b');
     expect(await frame.getByText('Hi! How can we help?').count()).toBe(0);
+    // The launcher on the host page takes the colour too, and moves to the left side.
+    const launcher = () => customer.locator('kefu-widget').evaluate((el) => {
+      const b = el.shadowRoot!.querySelector('button')!;
+      return `${getComputedStyle(b).backgroundColor} ${b.getBoundingClientRect().left < 100 ? 'left' : 'right'}`;
+    });
+    await expect.poll(launcher, { timeout: 10_000 }).toBe('rgb(194, 24, 91) left');
 
     // The change is in the audit log, by field name.
     await admin.getByRole('link', { name: 'Audit log' }).click();
     await admin.getByRole('combobox', { name: 'Action' }).selectOption('settings.changed');
     await admin.getByRole('button', { name: 'Filter' }).click();
-    await admin.getByText('"fields":["color","greeting"]').first().waitFor();
+    await admin.getByText('"fields":["color","greeting","launcherPosition"]').first().waitFor();
     await customerContext.close();
     await adminContext.close();
   });

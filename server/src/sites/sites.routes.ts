@@ -35,6 +35,8 @@ export const widgetRoutes = new Hono<AppEnv>()
     const { siteKey } = parseInput(z.object({ siteKey: z.string().min(1).max(64) }), c.req.query());
     const site = await sites.findSiteByKey(c.var.ctx.db, siteKey);
     if (!site) throw new AppError('not_found', 'unknown site key');
+    // Public and without credentials: the loader on any host page reads the launcher's colour and side.
+    c.header('access-control-allow-origin', '*');
     return c.json({ ok: true as const, config: await sites.widgetConfig(c.var.ctx, site) });
   })
   .post('/session', async (c) => {

@@ -150,6 +150,16 @@ export function boot(win: Window, doc: Document): TKefuApi | null {
       const fn = api[name as keyof TKefuApi];
       if (typeof fn === 'function') (fn as (...a: unknown[]) => void)(...args);
     }
+    // The site's colour and launcher side, read fresh on each page load (so admin changes show on reload).
+    try {
+      win
+        .fetch(`${serverOrigin}/api/widget/config?siteKey=${encodeURIComponent(site)}`, { credentials: 'omit' })
+        .then((r) => (r.ok ? r.json() : null))
+        .then((b: { config?: { color?: unknown; launcherPosition?: unknown } } | null) => b?.config && ensureView().setAppearance(b.config.color, b.config.launcherPosition))
+        .catch(() => undefined);
+    } catch {
+      /* no fetch: keep the default look */
+    }
     // Load the app while the page is idle so the first open is instant and unread badges work.
     if ('requestIdleCallback' in win) win.requestIdleCallback(() => ensureFrame(), { timeout: 5000 });
     else (win as Window).setTimeout(ensureFrame, 2000);

@@ -6,6 +6,8 @@ export type TLauncherView = {
   setLabel(label: string): void;
   setBadge(count: number): void;
   setOpen(open: boolean): void;
+  /** The site's colour and launcher side (Settings → Sites); anything but a #rrggbb colour is ignored. */
+  setAppearance(color: unknown, position: unknown): void;
 };
 
 const CSS = `:host{all:initial}
@@ -28,6 +30,8 @@ export function drawLauncher(doc: Document, label: string): TLauncherView {
   const button = root.querySelector('button') as HTMLButtonElement;
   const badge = root.querySelector('span') as HTMLSpanElement;
   const panel = root.querySelector('div') as HTMLDivElement;
+  const theme = doc.createElement('style');
+  root.appendChild(theme);
   doc.body.appendChild(host);
   const view: TLauncherView = {
     host,
@@ -41,6 +45,12 @@ export function drawLauncher(doc: Document, label: string): TLauncherView {
     setOpen(open) {
       panel.hidden = !open;
       button.setAttribute('aria-expanded', String(open));
+    },
+    setAppearance(color, position) {
+      const c = typeof color === 'string' && /^#[0-9a-fA-F]{6}$/.test(color) ? color : null;
+      theme.textContent =
+        (c ? `button{background:${c}}button:focus-visible{box-shadow:0 0 0 6px ${c}}` : '') +
+        (position === 'left' ? 'button{right:auto;left:20px}@media (min-width:480px){div{right:auto;left:20px}}' : '');
     },
   };
   view.setLabel(label);
