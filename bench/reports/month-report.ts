@@ -1,5 +1,6 @@
 // Times the month report for all agents on the generated history (bench/reports/generate.ts):
-// buildReport grouped by agent, by team and by day for one month, and the agent scorecard.
+// buildReport grouped by agent, by team and by day for one month, the agent scorecard, and the
+// live monitor's snapshot on the morning after --end (the generated history ends there).
 //   server/node_modules/.bin/tsx bench/reports/month-report.ts [--db kefu_bench] [--month 2026-11] [--runs 5]
 // Prints the median and the slowest of --runs after one warm-up run, and the report's size.
 import { parseArgs } from 'node:util';
@@ -11,6 +12,7 @@ const require = createRequire(new URL('../../server/package.json', import.meta.u
 const { sql } = require('kysely') as typeof import('../../server/node_modules/kysely');
 import { buildReport } from '../../server/src/reports/reports.service';
 import { agentScorecard } from '../../server/src/reports/reports.scorecard';
+import { monitorSnapshot } from '../../server/src/monitor/monitor.service';
 
 const { values: args } = parseArgs({
   options: {
@@ -18,6 +20,7 @@ const { values: args } = parseArgs({
     server: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/postgres' },
     month: { type: 'string', default: '2026-11' },
     runs: { type: 'string', default: '5' },
+    end: { type: 'string', default: '2026-12-01' },
   },
 });
 const url = new URL(args.server);
@@ -62,6 +65,10 @@ await time('report by day (month)', async () => {
 await time('agent scorecard (month, all agents)', async () => {
   const card = await agentScorecard(db, { month: args.month, timeZone, now });
   return { rows: card.agents.length, sample: `first agent handled ${card.agents[0]?.handled ?? 'n/a'}` };
+});
+await time('live monitor snapshot', async () => {
+  const snap = await monitorSnapshot(db, new Date(`${args.end}T02:00:00Z`), { timeZone });
+  return { rows: snap.agents.length, sample: `${snap.waiting.length} waiting, ${snap.teams.reduce((n, t) => n + t.queued, 0)} queued, today ${snap.today.created} new` };
 });
 
 await database.close();
