@@ -24,7 +24,7 @@ describe.skipIf(!usingPostgres)('live monitor across two server instances', () =
     second = await openDatabase({ databaseUrl: u.toString(), dataDir: '' });
     b = await startTestServer({ database: second, env });
     adminToken = (await login(a)).token;
-  });
+  }, 180_000); // two servers on a fresh database
   afterAll(async () => {
     await b?.close();
     await a?.close();

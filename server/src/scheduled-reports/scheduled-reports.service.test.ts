@@ -85,7 +85,7 @@ describe('scheduled reports', () => {
     // (one after the other: the demo bootstrap of two first starts would race on its team).
     a = await startTestServer({ database, env, clock });
     b = await startTestServer({ database: second, env, clock });
-  });
+  }, 180_000); // two servers and a migration on a fresh database: longer than one server's start
   afterAll(async () => {
     await b?.close();
     await a?.close();
@@ -154,7 +154,7 @@ describe('scheduled reports without SMTP', () => {
     database = await createTestDatabase();
     await seed(database.db);
     server = await startTestServer({ database, clock: () => new Date('2026-12-07T02:30:00Z') });
-  });
+  }, 120_000);
   afterAll(async () => {
     await server?.close();
     await database?.close();
