@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { COMPLAINT_CATEGORIES, type TComplaintCategory } from '@kefu/shared';
 import type { DbOrTrx } from '../db/database';
-import { andWhere, groupKey, onLocalDays, utcWindow, zoneOf, type ReportScope } from './reports.scope';
+import { andWhere, groupKey, onLocalDays, regionOf, utcWindow, zoneOf, type ReportScope } from './reports.scope';
 
 export type ComplaintAggregate = {
   key: string | null;
@@ -31,6 +31,7 @@ export async function complaintAggregates(db: DbOrTrx, scope: ReportScope): Prom
     category: sql`k.category`,
     region: sql`k.region`,
   });
+  const region = regionOf(scope.groupBy, 'p.visitor_id', 's');
   const site = scope.siteId ? sql`p.site_id = ${scope.siteId}` : null;
   const team = scope.teamId ? sql`p.team_id = ${scope.teamId}` : null;
   const breach = (kind: string | null) => sql`exists (
@@ -40,8 +41,8 @@ export async function complaintAggregates(db: DbOrTrx, scope: ReportScope): Prom
   const { rows } = await sql<ComplaintAggregate>`
     with k as (
       select p.id, p.site_id, p.team_id, p.handler_id, p.owner_id, p.channel, p.category, p.status, p.reopen_count,
-             s.region, ${localAt} as local_at
-      from complaints p left join sites s on s.id = p.site_id
+             ${region.expr} as region, ${localAt} as local_at
+      from complaints p left join sites s on s.id = p.site_id ${region.join}
       where p.created_at >= ${lo} and p.created_at < ${hi} ${andWhere(site)} ${andWhere(team)}
         and ${onLocalDays(localAt, scope)}
     ), measured as (

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../db/database';
-import { andWhere, groupKey, onLocalDays, utcWindow, zoneOf, type ReportScope } from './reports.scope';
+import { andWhere, groupKey, onLocalDays, regionOf, utcWindow, zoneOf, type ReportScope } from './reports.scope';
 
 /** Aggregates of one group (or the total, `is_total`) over conversations that started in the scope. */
 export type ConversationAggregate = {
@@ -40,18 +40,19 @@ export async function conversationAggregates(db: DbOrTrx, scope: ReportScope): P
     category: null,
     region: sql`f.region`,
   });
+  const region = regionOf(scope.groupBy, 'c.visitor_id', 's');
   const site = scope.siteId ? sql`c.site_id = ${scope.siteId}` : null;
   const team = scope.teamId ? sql`c.team_id = ${scope.teamId}` : null;
   const { rows } = await sql<ConversationAggregate>`
     with cohort as (
       select c.id, c.site_id, c.team_id, c.channel, c.status, c.owner_id, c.assignee_id, c.created_at,
-             s.business_hours as bh, s.region, ${localAt} as local_at
-      from conversations c join sites s on s.id = c.site_id
+             s.business_hours as bh, ${region.expr} as region, ${localAt} as local_at
+      from conversations c join sites s on s.id = c.site_id ${region.join}
       where c.created_at >= ${lo} and c.created_at < ${hi} ${andWhere(site)} ${andWhere(team)}
         and ${onLocalDays(localAt, scope)}
     ), facts as (
       select k.*, fc.at as first_customer_at, fr.at as first_reply_at, fr.author_id as first_reply_by,
-             ev.first_assigned_at, ev.first_resolved_at, coalesce(ev.reopened, false) as reopened
+             least(ev.first_assigned_at, tr.at) as first_assigned_at, ev.first_resolved_at, coalesce(ev.reopened, false) as reopened
       from cohort k
       left join lateral (
         select m.created_at as at from messages m
@@ -63,10 +64,15 @@ export async function conversationAggregates(db: DbOrTrx, scope: ReportScope): P
           and m.created_at >= coalesce(fc.at, k.created_at)
         order by m.seq limit 1) fr on true
       left join lateral (
-        select min(e.created_at) filter (where e.type in ('assigned', 'claimed') or (e.type = 'transferred' and e.data ? 'toAgentId')) as first_assigned_at,
+        select min(e.created_at) filter (where e.type in ('assigned', 'claimed')) as first_assigned_at,
                min(e.created_at) filter (where e.type = 'resolved') as first_resolved_at,
                bool_or(e.type = 'reopened') as reopened
-        from conversation_events e where e.conversation_id = k.id) ev on true
+        from conversation_events e
+        where e.conversation_id = k.id and e.type in ('assigned', 'claimed', 'resolved', 'reopened')) ev on true
+      -- A transfer straight to an agent is an assignment too (a partial index: no event bodies read).
+      left join lateral (
+        select min(t.created_at) as at from conversation_events t
+        where t.conversation_id = k.id and t.type = 'transferred' and t.data ? 'toAgentId') tr on true
     ), measured as (
       select ${key} as gkey, f.reopened,
         (f.first_assigned_at is null and f.status = 'resolved') as missed,

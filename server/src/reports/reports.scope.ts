@@ -87,3 +87,16 @@ export function num(v: unknown, digits = 0): number | null {
 export function percent(part: number, whole: number): number | null {
   return whole > 0 ? Math.round((part / whole) * 1000) / 10 : null;
 }
+
+/**
+ * The region of a row: the customer's own (customer profiles), else its site's. The customer join is
+ * added only when grouping by region, so other groupings read no extra rows.
+ */
+export function regionOf(groupBy: TReportGrouping, visitorId: string, siteAlias: string): { join: RawBuilder<unknown>; expr: RawBuilder<unknown> } {
+  const siteRegion = sql`${sql.ref(`${siteAlias}.region`)}`;
+  if (groupBy !== 'region') return { join: sql``, expr: siteRegion };
+  return {
+    join: sql`left join visitors rv on rv.id = ${sql.ref(visitorId)} left join customers rc on rc.id = rv.customer_id`,
+    expr: sql`coalesce(rc.region, ${siteRegion})`,
+  };
+}

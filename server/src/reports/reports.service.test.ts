@@ -16,7 +16,7 @@ beforeAll(async () => {
   db = database.db;
   await migrateToLatest(db);
   f = await seedReportFixtures(db);
-});
+}, 180_000); // migrations on a fresh PGlite take long on a busy machine
 afterAll(async () => {
   await database.close();
 });
@@ -78,6 +78,12 @@ describe('conversation metrics', () => {
     expect(sites.rows.map((r) => [r.label, r.metrics.conversationsNew])).toEqual([['上海店 Shanghai shop', 5], ['London shop', 1]]);
     const regions = await day({ groupBy: 'region' });
     expect(regions.rows.map((r) => [r.key, r.metrics.conversationsNew])).toEqual([['east', 5], [null, 1]]);
+    // A customer's own region wins over the site's (customer profiles).
+    const customer = await db.insertInto('customers' as never).values({ site_id: f.london, region: '华北' } as never).returning('id' as never).executeTakeFirstOrThrow() as { id: string };
+    await db.updateTable('visitors').set({ customer_id: customer.id } as never).where('id', '=', f.conversations.c7.visitorId).execute();
+    const byCustomer = await day({ groupBy: 'region' });
+    expect(byCustomer.rows.map((r) => [r.key, r.metrics.conversationsNew])).toEqual([['east', 5], ['华北', 1]]);
+    await db.updateTable('visitors').set({ customer_id: null } as never).where('id', '=', f.conversations.c7.visitorId).execute();
     const channels = await day({ groupBy: 'channel' });
     expect(channels.rows.map((r) => [r.key, r.metrics.conversationsNew])).toEqual([['widget', 6]]);
   });

@@ -16,8 +16,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create index if not exists qa_reviews_created_idx on qa_reviews (created_at)`.execute(db);
   await sql`create index if not exists message_flags_created_idx on message_flags (created_at)`.execute(db);
   await sql`create index if not exists complaint_deadlines_due_idx on complaint_deadlines (due_at)`.execute(db);
-  // First public agent reply of a conversation without reading its customer messages.
-  await sql`create index if not exists messages_agent_reply_idx on messages (conversation_id, seq) where author = 'agent' and internal = false`.execute(db);
+  // Per-conversation lookups answered from the index alone (index-only scans, no table rows read):
+  // the first customer message, the first public agent reply, the trail's assignment/resolution times.
+  await sql`create index if not exists messages_customer_first_idx on messages (conversation_id, seq) include (created_at) where author = 'customer' and internal = false`.execute(db);
+  await sql`create index if not exists messages_agent_reply_cover_idx on messages (conversation_id, seq) include (created_at, author_id) where author = 'agent' and internal = false`.execute(db);
+  await sql`create index if not exists conversation_events_report_idx on conversation_events (conversation_id) include (type, created_at)`.execute(db);
+  await sql`create index if not exists conversation_events_agent_transfer_idx on conversation_events (conversation_id, created_at) where type = 'transferred' and data ? 'toAgentId'`.execute(db);
 
   // Seconds of [t1, t2] inside the opening hours (docs/metrics.md "Business hours"); null hours = all of it.
   await sql`
@@ -52,7 +56,10 @@ export async function down(db: Kysely<any>): Promise<void> {
     'qa_reviews_created_idx',
     'message_flags_created_idx',
     'complaint_deadlines_due_idx',
-    'messages_agent_reply_idx',
+    'messages_customer_first_idx',
+    'messages_agent_reply_cover_idx',
+    'conversation_events_report_idx',
+    'conversation_events_agent_transfer_idx',
   ]) {
     await sql`drop index if exists ${sql.ref(name)}`.execute(db);
   }
