@@ -77,7 +77,9 @@ export async function conversationAggregates(db: DbOrTrx, scope: ReportScope): P
       select ${key} as gkey, f.reopened,
         (f.first_assigned_at is null and f.status = 'resolved') as missed,
         (f.first_assigned_at is not null and f.first_resolved_at is not null) as resolved,
-        case when fc_ok then kefu_business_seconds(f.first_customer_at, f.first_reply_at, f.bh) end as frt,
+        case when not fc_ok then null
+             when jsonb_typeof(f.bh) is distinct from 'object' then extract(epoch from f.first_reply_at - f.first_customer_at)::double precision
+             else kefu_business_seconds(f.first_customer_at, f.first_reply_at, f.bh) end as frt,
         case when f.first_assigned_at is not null and f.first_resolved_at is not null
              then extract(epoch from f.first_resolved_at - f.created_at)::double precision end as res,
         case when f.first_assigned_at is not null
