@@ -1,15 +1,22 @@
 #!/usr/bin/env node
 // Summarizes a V8 .cpuprofile (from node --cpu-prof): self time by function and by package/file.
-//   node bench/profile-summary.mjs file.cpuprofile [top=25]
+//   node bench/profile-summary.mjs file.cpuprofile [top=25] [--last SECONDS]
+// --last keeps only the final SECONDS of the profile (e.g. the measured rounds, not the set-up).
 import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 
-const [file, topArg] = process.argv.slice(2);
+const { values: opts, positionals } = parseArgs({ options: { last: { type: 'string' } }, allowPositionals: true });
+const [file, topArg] = positionals;
 const prof = JSON.parse(readFileSync(file, 'utf8'));
 const top = Number(topArg ?? 25);
 const byId = new Map(prof.nodes.map((n) => [n.id, n]));
 const self = new Map();
 const dt = prof.timeDeltas;
-for (let i = 0; i < prof.samples.length; i++) self.set(prof.samples[i], (self.get(prof.samples[i]) ?? 0) + (dt[i] ?? 0));
+const from = opts.last ? prof.endTime - Number(opts.last) * 1e6 : -Infinity;
+for (let i = 0, t = prof.startTime; i < prof.samples.length; i++) {
+  t += dt[i] ?? 0;
+  if (t >= from) self.set(prof.samples[i], (self.get(prof.samples[i]) ?? 0) + (dt[i] ?? 0));
+}
 const total = [...self.values()].reduce((a, b) => a + b, 0);
 const where = (n) => {
   const u = n.callFrame.url.replace(/^file:\/\//, '');

@@ -4,7 +4,7 @@
 // measures the time from sending the resolve to the agent's socket hearing of its next assignment.
 //   node bench/load/assignment.mjs [--queued 1000] [--rounds 100] [--server-dir other/server]
 import { parseArgs } from 'node:util';
-import { clientId, fmt, now, requireFromServer, summarize } from './lib.mjs';
+import { clientId, fmt, now, requireFromServer, summarize, watchProcess } from './lib.mjs';
 import { api, dbUrl, freePort, freshDatabase, startServer } from './server-process.mjs';
 
 const { io } = requireFromServer('socket.io-client');
@@ -64,6 +64,8 @@ try {
 
   const samples = [];
   const resolveTimes = [];
+  const watch = watchProcess(server.pid);
+  const roundsStart = now();
   for (let r = 0; r < ROUNDS; r++) {
     next = assigned();
     const start = now();
@@ -72,12 +74,14 @@ try {
     await next;
     samples.push(now() - start);
   }
+  const cpu = watch.stop();
+  const cpuMsPerRound = (cpu.cpuPercent / 100) * (now() - roundsStart) / ROUNDS;
   agent.disconnect();
   const s = summarize(samples);
   console.log(`\nfree capacity → next of ~${QUEUED} queued conversations assigned (${s.n} rounds):`);
   const rs = summarize(resolveTimes);
-  console.log(`| queued | p50 | p95 | p99 | max | (of which the resolve request: p50 / p99) |\n|---|---|---|---|---|---|`);
-  console.log(`| ${QUEUED} | ${fmt(s.p50)} ms | ${fmt(s.p95)} ms | ${fmt(s.p99)} ms | ${fmt(s.max)} ms | ${fmt(rs.p50)} / ${fmt(rs.p99)} ms |`);
+  console.log(`| queued | p50 | p95 | p99 | max | (of which the resolve request: p50 / p99) | server CPU per round |\n|---|---|---|---|---|---|---|`);
+  console.log(`| ${QUEUED} | ${fmt(s.p50)} ms | ${fmt(s.p95)} ms | ${fmt(s.p99)} ms | ${fmt(s.max)} ms | ${fmt(rs.p50)} / ${fmt(rs.p99)} ms | ${fmt(cpuMsPerRound)} ms |`);
 } finally {
   await server.stop();
   await drop();

@@ -10,6 +10,7 @@ import type {
 import { maskEmail } from '@kefu/shared';
 import type { DbOrTrx, Trx } from '../db/database';
 import type { ConversationEventRow, ConversationRow, MessageRow } from './conversations.table';
+import { queuePlace } from './queue.repository';
 import { withAttachments } from '../attachments/message-attachments.service';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
@@ -218,7 +219,11 @@ export async function listConversations(db: DbOrTrx, filter: InboxFilter, opts: 
     .limit(opts.limit ?? 200)
     .execute()) as JoinedRow[];
   const queued = rows.filter((r) => r.status === 'queued');
-  const queues = queued.length ? await queueInfoFor(db, [...new Set(queued.map((r) => r.team_id))]) : new Map();
+  // One queued conversation (a single read, an ack): count who is ahead rather than rank the whole queue.
+  const one = queued.length === 1 ? queued[0] : undefined;
+  const queues = one
+    ? new Map([[one.id, await queuePlace(db, one)]])
+    : queued.length ? await queueInfoFor(db, [...new Set(queued.map((r) => r.team_id))]) : new Map();
   return rows.map((r) => toConversation(r, queues.get(r.id) ?? null));
 }
 

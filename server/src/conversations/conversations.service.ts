@@ -21,6 +21,8 @@ import { teamForVisitor } from '../sites/sites.routing';
 import * as routing from '../routing/routing.repository';
 import { assertCanHandle, assertCanView, type Agent } from './conversations.access';
 import * as repo from './conversations.repository';
+import { queuePlace } from './queue.repository';
+import { appendMessageFast, type FastAppendWriter } from './messages.repository';
 import { bindAttachments, withAttachments } from '../attachments/message-attachments.service';
 import type { ConversationEventRow, ConversationRow } from './conversations.table';
 
@@ -30,18 +32,22 @@ type Effects = {
   updated: Set<string>;
   /** The conversation as committed, when the write path already has it (saves a read per broadcast). */
   snapshots: Map<string, TConversation>;
+  /** What the snapshots follow: a new message, or a change of state that keeps the sequence number. */
+  change: 'message' | 'state';
   queueTeams: Set<string | null>;
   routing: boolean;
 };
-const newEffects = (): Effects => ({ events: [], updated: new Set(), snapshots: new Map(), queueTeams: new Set(), routing: false });
+const newEffects = (): Effects => ({ events: [], updated: new Set(), snapshots: new Map(), change: 'message', queueTeams: new Set(), routing: false });
 
 function publish(ctx: Ctx, fx: Effects, actorNames: Map<string, string> = new Map()): void {
   for (const e of fx.events) {
-    ctx.bus.publish('conversation.event_recorded', { event: repo.toEvent(e, e.actor_id ? (actorNames.get(e.actor_id) ?? null) : null) });
+    const event = repo.toEvent(e, e.actor_id ? (actorNames.get(e.actor_id) ?? null) : null);
+    const conversation = fx.snapshots.get(e.conversation_id);
+    ctx.bus.publish('conversation.event_recorded', conversation ? { event, conversation } : { event });
   }
   for (const id of fx.updated) {
     const conversation = fx.snapshots.get(id);
-    ctx.bus.publish('conversation.updated', conversation ? { conversationId: id, conversation } : { conversationId: id });
+    ctx.bus.publish('conversation.updated', conversation ? { conversationId: id, conversation, change: fx.change } : { conversationId: id });
   }
   for (const teamId of fx.queueTeams) ctx.bus.publish('queue.changed', { teamId });
   if (fx.routing) ctx.bus.publish('routing.requested', {});
@@ -72,12 +78,24 @@ async function insertNextMessage(trx: Trx, conv: ConversationRow, m: AppendInput
   });
 }
 
+const previewOf = (m: AppendInput) => (m.text || '📎').slice(0, 200);
+
 /** The conversation columns an appended message changes (sequence, preview, who is waiting). */
 function afterAppend(conv: ConversationRow, m: AppendInput, seq: number, now: Date) {
-  const preview = m.internal ? {} : { last_message_text: (m.text || '📎').slice(0, 200), last_message_at: now };
+  const preview = m.internal ? {} : { last_message_text: previewOf(m), last_message_at: now };
   const waiting =
     m.internal ? {} : m.author === 'customer' ? { waiting_since: conv.waiting_since ?? now } : { waiting_since: null };
   return { last_seq: seq, ...preview, ...waiting };
+}
+
+/**
+ * The common message in one statement (messages.repository.ts): the stored row and the conversation
+ * after it, or null when the full transaction must run (reopen, first reply, duplicate, errors).
+ */
+async function appendFast(ctx: Ctx, writer: FastAppendWriter, conversationId: string, m: AppendInput, now: Date) {
+  const r = await appendMessageFast(ctx.db, writer, { conversationId, clientId: m.clientId, author: m.author, authorId: m.authorId, internal: m.internal, text: m.text, preview: previewOf(m), createdAt: now });
+  if (r.kind !== 'stored') return null;
+  return { row: r.message, after: { ...r.conversation, ...afterAppend(r.conversation, m, r.message.seq, now) }, attachments: undefined };
 }
 
 /** The message a duplicate send gets back (rare: a resend after a lost ack). */
@@ -90,7 +108,7 @@ async function storedMessage(ctx: Ctx, conversationId: string, clientId: string)
 
 /** The committed conversation in the agents' shape, with its queue place when it is queued. */
 async function committedConversation(ctx: Ctx, row: repo.JoinedRow): Promise<TConversation> {
-  const queue = row.status === 'queued' ? ((await repo.queueInfoFor(ctx.db, [row.team_id])).get(row.id) ?? null) : null;
+  const queue = row.status === 'queued' ? await queuePlace(ctx.db, row) : null;
   return repo.toConversation(row, queue);
 }
 
@@ -108,7 +126,10 @@ export async function sendCustomerMessage(
   const fx = newEffects();
   const now = ctx.clock();
   const input_ = { clientId: input.clientId, author: 'customer' as const, authorId: null, text: input.text, internal: false };
-  const done = await ctx.db.transaction().execute(async (trx) => {
+  // The common case (their open conversation, no e-mail, no files) is one statement; the rest runs the transaction.
+  const plain = input.conversationId && !input.email && !input.attachmentIds?.length;
+  const fast = plain && input.conversationId ? await appendFast(ctx, { kind: 'customer', visitorId: visitor.id }, input.conversationId, input_, now) : null;
+  const done = fast ? { duplicate: false as const, ...fast } : await ctx.db.transaction().execute(async (trx) => {
     const conversationId = input.conversationId ?? (await openConversationFor(trx, fx, site, visitor, now));
     const conv = await repo.lockConversationJoined(trx, conversationId);
     if (!conv || conv.visitor_id !== visitor.id) throw new AppError('not_found', 'no such conversation');
@@ -129,7 +150,6 @@ export async function sendCustomerMessage(
       await trx.updateTable('visitors').set({ email: input.email }).where('id', '=', visitor.id).execute();
       visitorEmail = input.email;
     }
-    fx.updated.add(conv.id);
     const after = { ...conv, ...changes, visitor_email: visitorEmail, assignee_name: changes.assignee_id === null ? null : conv.assignee_name };
     return { duplicate: false as const, row, after, attachments };
   });
@@ -139,6 +159,7 @@ export async function sendCustomerMessage(
     if (!conversation) throw new AppError('internal', 'conversation vanished after commit');
     return { message, conversation: repo.toCustomerConversation(conversation), duplicate: true };
   }
+  fx.updated.add(done.after.id);
   const message = { ...repo.toMessage(done.row, null), ...(done.attachments ? { attachments: done.attachments } : {}) };
   const conversation = await committedConversation(ctx, done.after);
   fx.snapshots.set(conversation.id, conversation);
@@ -242,7 +263,9 @@ export async function sendAgentMessage(ctx: Ctx, agent: Agent, input: TAgentSend
   const fx = newEffects();
   const now = ctx.clock();
   const input_ = { clientId: input.clientId, author: 'agent' as const, authorId: agent.id, text: input.text ?? '', internal };
-  const done = await ctx.db.transaction().execute(async (trx) => {
+  // The assigned agent's reply or note without files is one statement; the rest runs the transaction.
+  const fast = input.attachmentIds?.length ? null : await appendFast(ctx, { kind: 'agent', agentId: agent.id }, input.conversationId, input_, now);
+  const done = fast ? { duplicate: false as const, visitorId: fast.after.visitor_id, ...fast } : await ctx.db.transaction().execute(async (trx) => {
     const conv = await repo.lockConversationJoined(trx, input.conversationId);
     if (!conv) throw new AppError('not_found', 'no such conversation');
     const view = { teamId: conv.team_id, assigneeId: conv.assignee_id, ownerId: conv.owner_id, status: conv.status };
@@ -263,9 +286,9 @@ export async function sendAgentMessage(ctx: Ctx, agent: Agent, input: TAgentSend
       await record(trx, fx, { conversationId: conv.id, type: 'owner_set', actorId: agent.id, data: { ownerId: agent.id, ownerName: agent.name } });
     }
     await trx.updateTable('conversations').set(changes).where('id', '=', conv.id).execute();
-    fx.updated.add(conv.id);
     return { duplicate: false as const, row, attachments, visitorId: conv.visitor_id, after: { ...conv, ...changes, owner_name: ownerName } };
   });
+  if (!done.duplicate) fx.updated.add(done.after.id);
   if (done.duplicate) return { message: await storedMessage(ctx, input.conversationId, input.clientId), duplicate: true };
   const message = { ...repo.toMessage(done.row, agent.name), ...(done.attachments ? { attachments: done.attachments } : {}) };
   fx.snapshots.set(done.after.id, await committedConversation(ctx, done.after));
@@ -351,22 +374,27 @@ export async function transfer(ctx: Ctx, agent: Agent, id: string, body: TTransf
 export async function resolve(ctx: Ctx, agent: Agent, id: string): Promise<TConversation> {
   const fx = newEffects();
   const now = ctx.clock();
-  const resolved = await ctx.db.transaction().execute(async (trx) => {
-    const conv = await repo.lockConversation(trx, id);
+  const { resolved, after } = await ctx.db.transaction().execute(async (trx) => {
+    const conv = await repo.lockConversationJoined(trx, id);
     if (!conv) throw new AppError('not_found', 'no such conversation');
     const view = { teamId: conv.team_id, assigneeId: conv.assignee_id, ownerId: conv.owner_id, status: conv.status };
     assertCanView(agent, view);
     if (conv.status === 'resolved') throw new AppError('invalid_transition', 'the conversation is already resolved');
     assertCanHandle(agent, view);
-    await trx.updateTable('conversations').set({ status: 'resolved', resolved_at: now, waiting_since: null }).where('id', '=', id).execute();
+    const changes = { status: 'resolved' as const, resolved_at: now, waiting_since: null };
+    await trx.updateTable('conversations').set(changes).where('id', '=', id).execute();
     await record(trx, fx, { conversationId: id, type: 'resolved', actorId: agent.id, data: {} });
     if (conv.status === 'queued') fx.queueTeams.add(conv.team_id);
     fx.routing = true;
-    return { conversationId: id, siteId: conv.site_id, visitorId: conv.visitor_id, teamId: conv.team_id, ownerId: conv.owner_id, assigneeId: conv.assignee_id, resolvedAt: now };
+    const resolved = { conversationId: id, siteId: conv.site_id, visitorId: conv.visitor_id, teamId: conv.team_id, ownerId: conv.owner_id, assigneeId: conv.assignee_id, resolvedAt: now };
+    return { resolved, after: repo.toConversation({ ...conv, ...changes }, null) };
   });
+  // The committed state answers the request and feeds the broadcasts: no read after commit.
+  fx.change = 'state';
+  fx.snapshots.set(id, after);
   publish(ctx, fx, new Map([[agent.id, agent.name]]));
   ctx.bus.publish('conversation.resolved', resolved);
-  return getForAgent(ctx, agent, id);
+  return after;
 }
 
 export async function setPriority(ctx: Ctx, agent: Agent, id: string, priority: TPriority): Promise<TConversation> {

@@ -5,9 +5,14 @@ import type { TConversation, TConversationEvent, TMessage, TPresence } from '@ke
 /** Domain events, named in dotted past tense, published after commit. */
 export type BusEvents = {
   'message.created': { message: TMessage; visitorId: string };
-  /** `conversation`: the committed state when the publisher has it (listeners then skip a read). */
-  'conversation.updated': { conversationId: string; conversation?: TConversation };
-  'conversation.event_recorded': { event: TConversationEvent };
+  /**
+   * `conversation`: the committed state when the publisher has it (listeners then skip a read);
+   * `change`: what made it — a new message (the default) or a change of state without one
+   * (assignment, resolution), which keeps the sequence number.
+   */
+  'conversation.updated': { conversationId: string; conversation?: TConversation; change?: 'message' | 'state' };
+  /** `conversation`: the committed conversation, when the publisher has it (for the rooms to tell). */
+  'conversation.event_recorded': { event: TConversationEvent; conversation?: TConversation };
   'queue.changed': { teamId: string | null };
   'assignment.timed_out': { conversation: TConversation; agentId: string; agentName: string };
   'agent.presence_changed': { userId: string; presence: TPresence };

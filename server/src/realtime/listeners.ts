@@ -1,9 +1,10 @@
 import type { TConversation } from '@kefu/shared';
-import { getConversation, queueInfoFor, toCustomerConversation } from '../conversations/conversations.repository';
+import { getConversation, toCustomerConversation } from '../conversations/conversations.repository';
 import type { Ctx } from '../platform/context';
 import { pendingForVisitor } from '../surveys/surveys.service';
 import { type AgentNamespace, conversationRoom, SUPERVISORS_ROOM, teamRoom, userRoom } from './agent.namespace';
 import { type CustomerNamespace, visitorRoom } from './customer.namespace';
+import { listenForQueueChanges } from './queue.listeners';
 
 /**
  * Rooms of the agents who should hear about a conversation: assignee, owner, viewers, supervisors,
@@ -26,8 +27,10 @@ function agentRooms(c: TConversation, opts: { wholeTeam: boolean } = { wholeTeam
 function lastSentTracker(max = 10_000) {
   const seqs = new Map<string, number>();
   return {
-    // Each snapshot comes from a message, so it carries a new seq; anything sent since at that seq or later is newer.
-    isStale: (c: TConversation) => c.lastSeq <= (seqs.get(c.id) ?? -1),
+    // A message snapshot carries a new seq: anything sent since at that seq or later is newer. A change
+    // of state keeps the seq: only something sent at a later seq is newer.
+    isStale: (c: TConversation, change: 'message' | 'state' = 'message') =>
+      change === 'message' ? c.lastSeq <= (seqs.get(c.id) ?? -1) : c.lastSeq < (seqs.get(c.id) ?? -1),
     note(c: TConversation) {
       if (seqs.size >= max && !seqs.has(c.id)) seqs.clear();
       seqs.set(c.id, Math.max(c.lastSeq, seqs.get(c.id) ?? 0));
@@ -43,45 +46,26 @@ export function listenForRealtime(ctx: Ctx, customers: CustomerNamespace, agents
       agents.to(conversationRoom(message.conversationId)).emit('message:new', message);
       if (!message.internal) customers.to(visitorRoom(visitorId)).emit('message:new', message);
     }),
-    ctx.bus.on('conversation.updated', async ({ conversationId, conversation }) => {
+    ctx.bus.on('conversation.updated', async ({ conversationId, conversation, change = 'message' }) => {
       // A snapshot from the write path saves a read; one older than what was last sent (two commits
       // publishing out of order) is replaced by a fresh read.
-      const c = conversation && !lastSent.isStale(conversation) ? conversation : await getConversation(ctx.db, conversationId);
+      const c = conversation && !lastSent.isStale(conversation, change) ? conversation : await getConversation(ctx.db, conversationId);
       if (!c) return;
       lastSent.note(c);
-      // A snapshot comes from a message write; without one, the conversation's state changed.
-      agents.to(agentRooms(c, { wholeTeam: !conversation })).emit('conversation:updated', c);
+      // Only a message-driven update of a handled conversation stays out of the team room.
+      agents.to(agentRooms(c, { wholeTeam: !conversation || change === 'state' })).emit('conversation:updated', c);
       customers.to(visitorRoom(c.visitor.id)).emit('conversation:updated', toCustomerConversation(c));
     }),
-    ctx.bus.on('conversation.event_recorded', async ({ event }) => {
-      const c = await getConversation(ctx.db, event.conversationId);
+    ctx.bus.on('conversation.event_recorded', async ({ event, conversation }) => {
+      const c = conversation ?? (await getConversation(ctx.db, event.conversationId));
       if (!c) return;
       const rooms = agentRooms(c);
       const to = event.data['toAgentId'];
       if (typeof to === 'string') rooms.push(userRoom(to));
       agents.to(rooms).emit('conversation:event', event);
     }),
-    ctx.bus.on('queue.changed', async ({ teamId }) => {
-      // Everyone in this team's queue moved: send each customer their new position and wait.
-      const info = await queueInfoFor(ctx.db, [teamId]);
-      if (info.size === 0) return;
-      const rows = await ctx.db
-        .selectFrom('conversations')
-        .select(['id', 'visitor_id', 'last_seq', 'created_at'])
-        .where('id', 'in', [...info.keys()])
-        .where('status', '=', 'queued')
-        .execute();
-      for (const r of rows) {
-        customers.to(visitorRoom(r.visitor_id)).emit('conversation:updated', {
-          id: r.id,
-          status: 'queued',
-          agentName: null,
-          lastSeq: r.last_seq,
-          queue: info.get(r.id) ?? null,
-          createdAt: r.created_at.toISOString(),
-        });
-      }
-    }),
+    // Queue places: coalesced, from one statement, only those that moved (queue.listeners.ts).
+    listenForQueueChanges(ctx, customers, { onlyChanged: !ctx.config.cluster }),
     ctx.bus.on('assignment.timed_out', ({ conversation, agentId, agentName }) => {
       agents.to(SUPERVISORS_ROOM).emit('alert', {
         kind: 'assignment_timeout',

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Trx } from '../db/database';
-import { QUEUE_ORDER } from '../conversations/conversations.repository';
+import type { ConversationEventRow } from '../conversations/conversations.table';
+import { type JoinedRow, QUEUE_ORDER } from '../conversations/conversations.repository';
 
 /**
  * One lock for every assignment decision (routing, claims, transfers, timeouts), across all
@@ -10,15 +11,14 @@ export async function takeAssignmentLock(trx: Trx): Promise<void> {
   await sql`select pg_advisory_xact_lock(7270001)`.execute(trx);
 }
 
-export type QueuedCandidate = {
-  id: string;
-  team_id: string | null;
-  visitor_id: string;
-  owner_id: string | null;
-  missed_agent_ids: string[];
-};
+/** A queued conversation with the names of its wire shape, and the owner of the visitor's previous conversation. */
+export type QueuedCandidate = JoinedRow & { previous_owner_id: string | null };
 
-/** The next queued conversation in queue order, skipping the given conversations and teams. */
+/**
+ * The next queued conversation in queue order, skipping the given conversations and teams, locked,
+ * read with everything an assignment needs (the names for its broadcast, the returning customer's
+ * previous owner) in one statement.
+ */
 export async function nextQueued(
   trx: Trx,
   exclude: { ids: string[]; teamIds: string[]; noTeam: boolean },
@@ -28,12 +28,22 @@ export async function nextQueued(
   const skipNoTeam = exclude.noTeam ? sql`and c.team_id is not null` : sql``;
   const skip = sql`${skipIds} ${skipTeams} ${skipNoTeam}`;
   const { rows } = await sql<QueuedCandidate>`
-    select c.id, c.team_id, c.visitor_id, c.owner_id, c.missed_agent_ids
-    from conversations c join visitors v on v.id = c.visitor_id
-    where c.status = 'queued' ${skip}
-    order by ${QUEUE_ORDER}
-    limit 1
-    for update of c skip locked`.execute(trx);
+    select q.*, s.name as site_name, t.name as team_name, v.name as visitor_name, v.email as visitor_email,
+      v.vip as visitor_vip, null::text as assignee_name, o.name as owner_name,
+      (select p.owner_id from conversations p
+        where p.visitor_id = q.visitor_id and p.id <> q.id and p.owner_id is not null
+        order by p.created_at desc limit 1) as previous_owner_id
+    from (
+      select c.* from conversations c join visitors v on v.id = c.visitor_id
+      where c.status = 'queued' ${skip}
+      order by ${QUEUE_ORDER}
+      limit 1
+      for update of c skip locked
+    ) q
+    join sites s on s.id = q.site_id
+    join visitors v on v.id = q.visitor_id
+    left join teams t on t.id = q.team_id
+    left join users o on o.id = q.owner_id`.execute(trx);
   return rows[0];
 }
 
@@ -67,27 +77,30 @@ export async function agentLoad(trx: Trx, userId: string): Promise<{ load: numbe
   return rows[0];
 }
 
-/** The owner of the visitor's most recent earlier conversation: a returning customer goes back to them. */
-export async function previousOwner(trx: Trx, visitorId: string, conversationId: string): Promise<string | null> {
-  const row = await trx
-    .selectFrom('conversations')
-    .select('owner_id')
-    .where('visitor_id', '=', visitorId)
-    .where('id', '<>', conversationId)
-    .where('owner_id', 'is not', null)
-    .orderBy('created_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row?.owner_id ?? null;
+/** Gives the conversation to the agent and notes when the agent last got one (one statement). */
+export async function markAssigned(trx: Trx, conversationId: string, agentId: string, at: Date): Promise<void> {
+  await sql`
+    with assigned as (
+      update conversations set status = 'active', assignee_id = ${agentId}, assigned_at = ${at} where id = ${conversationId}
+    )
+    update users set last_assigned_at = ${at} where id = ${agentId}`.execute(trx);
 }
 
-export async function markAssigned(trx: Trx, conversationId: string, agentId: string, at: Date): Promise<void> {
-  await trx
-    .updateTable('conversations')
-    .set({ status: 'active', assignee_id: agentId, assigned_at: at })
-    .where('id', '=', conversationId)
-    .execute();
-  await trx.updateTable('users').set({ last_assigned_at: at }).where('id', '=', agentId).execute();
+/**
+ * Routing's assignment in one statement: the conversation goes to the agent, the agent's last
+ * assignment time moves on, and the trail gets its `assigned` event (returned for the broadcast).
+ */
+export async function assignWithEvent(trx: Trx, conversationId: string, agentId: string, at: Date, data: Record<string, unknown>): Promise<ConversationEventRow> {
+  const { rows } = await sql<ConversationEventRow>`
+    with assigned as (
+      update conversations set status = 'active', assignee_id = ${agentId}, assigned_at = ${at} where id = ${conversationId}
+    ), agent as (
+      update users set last_assigned_at = ${at} where id = ${agentId}
+    )
+    insert into conversation_events (conversation_id, type, actor_id, data)
+    values (${conversationId}, 'assigned', null, ${JSON.stringify(data)}::jsonb)
+    returning *`.execute(trx);
+  return rows[0]!;
 }
 
 /** Active conversations whose assigned agent has not answered within `seconds`. */

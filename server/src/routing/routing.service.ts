@@ -1,8 +1,15 @@
+import type { TConversation } from '@kefu/shared';
 import type { Ctx } from '../platform/context';
 import * as conversations from '../conversations/conversations.repository';
 import * as repo from './routing.repository';
 
-type Assignment = { conversationId: string; agentId: string; teamId: string | null; event: Awaited<ReturnType<typeof conversations.insertEvent>> };
+type Assignment = {
+  conversationId: string;
+  teamId: string | null;
+  event: Awaited<ReturnType<typeof conversations.insertEvent>>;
+  /** The committed conversation, for the broadcasts (no read after commit). */
+  conversation: TConversation;
+};
 
 /**
  * Assigns queued conversations to online agents with free capacity, in queue order (VIP, priority,
@@ -42,20 +49,20 @@ export async function assignQueuedConversations(ctx: Ctx, maxAssignments = 500):
         continue;
       }
       const eligible = agents.filter((a) => !conv.missed_agent_ids.includes(a.id));
-      const preferredId = conv.owner_id ?? (await repo.previousOwner(trx, conv.visitor_id, conv.id));
+      const preferredId = conv.owner_id ?? conv.previous_owner_id;
       const agent = eligible.find((a) => a.id === preferredId) ?? eligible[0];
       if (!agent) {
         exclude.ids.push(conv.id);
         continue;
       }
-      await repo.markAssigned(trx, conv.id, agent.id, now);
-      const event = await conversations.insertEvent(trx, {
-        conversationId: conv.id,
-        type: 'assigned',
-        actorId: null,
-        data: { agentId: agent.id, agentName: agent.name, reason: agent.id === preferredId ? 'previous_owner' : 'routing' },
+      const event = await repo.assignWithEvent(trx, conv.id, agent.id, now, {
+        agentId: agent.id,
+        agentName: agent.name,
+        reason: agent.id === preferredId ? 'previous_owner' : 'routing',
       });
-      done.push({ conversationId: conv.id, agentId: agent.id, teamId: conv.team_id, event });
+      const { previous_owner_id: _, ...row } = conv;
+      const conversation = conversations.toConversation({ ...row, status: 'active', assignee_id: agent.id, assignee_name: agent.name, assigned_at: now }, null);
+      done.push({ conversationId: conv.id, teamId: conv.team_id, event, conversation });
       addedInRun.set(agent.id, { count: (addedInRun.get(agent.id)?.count ?? 0) + 1, order: done.length });
       if (withRunLoad(base).length === 0) excludeTeam(conv.team_id);
     }
@@ -67,8 +74,8 @@ export async function assignQueuedConversations(ctx: Ctx, maxAssignments = 500):
 
 function publishAssignments(ctx: Ctx, assigned: Assignment[]): void {
   if (assigned.length === 0) return;
-  for (const a of assigned) ctx.bus.publish('conversation.event_recorded', { event: conversations.toEvent(a.event, null) });
-  for (const a of assigned) ctx.bus.publish('conversation.updated', { conversationId: a.conversationId });
+  for (const a of assigned) ctx.bus.publish('conversation.event_recorded', { event: conversations.toEvent(a.event, null), conversation: a.conversation });
+  for (const a of assigned) ctx.bus.publish('conversation.updated', { conversationId: a.conversationId, conversation: a.conversation, change: 'state' });
   for (const teamId of new Set(assigned.map((a) => a.teamId))) ctx.bus.publish('queue.changed', { teamId });
 }
 
