@@ -208,6 +208,18 @@ describe('site settings', () => {
   });
 });
 
+describe('teams', () => {
+  it('keeps the members when a team is only renamed, and audits membership changes', async () => {
+    const member = await createAgent(server, admin, { teamIds: [teamId] });
+    const renamed = await api(server, `/api/teams/${teamId}`, { method: 'PATCH', token: admin, body: { name: 'Admin test team (renamed)' } });
+    expect(renamed.body.team.memberIds).toContain(member.user.id);
+    await api(server, `/api/teams/${teamId}`, { method: 'PATCH', token: admin, body: { memberIds: [] } });
+    const entry = (await audit(`action=team.changed&targetId=${teamId}`)).entries[0];
+    expect(entry.detail.removed).toContain(member.user.id);
+    await api(server, `/api/teams/${teamId}`, { method: 'PATCH', token: admin, body: { memberIds: [member.user.id] } });
+  });
+});
+
 describe('canned replies', () => {
   it('shows team replies only to that team, with global ones to everyone', async () => {
     const mine = await createAgent(server, admin, { teamIds: [teamId] });

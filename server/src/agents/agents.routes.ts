@@ -59,6 +59,10 @@ export const agentsRoutes = new Hono<AppEnv>()
   })
   .patch('/teams/:id', requirePermission('users.manage'), async (c) => {
     const id = parseInput(ZId, c.req.param('id'));
-    const body = parseInput(ZTeamBody.partial(), await jsonBody(c));
+    const raw = await jsonBody(c);
+    const parsed = parseInput(ZTeamBody.partial(), raw);
+    // Only the fields sent: zod's partial fills a missing memberIds with its default [] (which would empty the team).
+    const sent = (k: string) => typeof raw === 'object' && raw !== null && k in raw;
+    const body = { ...(sent('name') && { name: parsed.name }), ...(sent('memberIds') && { memberIds: parsed.memberIds }) };
     return c.json({ ok: true as const, team: await agents.saveTeam(c.var.ctx, id, body, actorOf(c)) });
   });
