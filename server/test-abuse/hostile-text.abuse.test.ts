@@ -39,7 +39,7 @@ describe('hostile text', () => {
     const reconnect = async (s: CustomerSocket) => {
       if (s.connected) return;
       s.connect();
-      await new Promise((r) => s.once('connect', r));
+      await new Promise<void>((r) => s.once('connect', () => r()));
     };
     const storedMessage = async (id: string) => {
       const sync = await customer.socket.emitWithAck('conversation:sync', { conversationId, afterSeq: 0 });
@@ -58,7 +58,7 @@ describe('hostile text', () => {
         const ack = await agentSocket.timeout(5000).emitWithAck('message:send', { conversationId, clientId: newClientId(), text, internal: true }).catch(() => null);
         if (!ack) {
           agentSocket.connect();
-          await new Promise((r) => agentSocket.once('connect', r));
+          await new Promise<void>((r) => agentSocket.once('connect', () => r()));
           return 'closed (over maxHttpBufferSize)';
         }
         return ack.ok ? `stored:${JSON.stringify(ack.message.text)}` : `refused:${ack.code}`;
