@@ -23,6 +23,8 @@ import { scheduledReportsRoutes } from './scheduled-reports/scheduled-reports.ro
 import { surveyPageRoutes } from './surveys/survey-page.routes';
 import { surveyLinkRoutes, surveysRoutes } from './surveys/surveys.routes';
 import { customersRoutes, identitySecretRoutes } from './customers/customers.routes';
+import { articlesRoutes } from './knowledge/knowledge.portal.routes';
+import { helpPageRoutes, widgetArticlesRoutes } from './knowledge/knowledge.widget.routes';
 
 /** The HTTP application: feature sub-apps joined with app.route(), one onError. */
 export function createApp(ctx: Ctx) {
@@ -76,6 +78,9 @@ export function createApp(ctx: Ctx) {
   app.route('/api/reports', reportsRoutes);
   app.route('/api/scheduled-reports', scheduledReportsRoutes);
   app.route('/s', surveyPageRoutes);
+  app.route('/api/articles', articlesRoutes);
+  app.route('/api/widget/articles', widgetArticlesRoutes);
+  app.route('/help', helpPageRoutes);
   if (ctx.config.demo) app.route('/demo', demoRoutes);
   app.route('/', staticRoutes);
   app.get('/', (c) => c.redirect(ctx.config.demo ? '/demo' : '/portal/'));

@@ -5,8 +5,8 @@ import * as complaints from './migrations/2026-11-24-complaints';
 import * as surveys from './migrations/2026-11-24-surveys';
 import * as trust from './migrations/2026-11-24-trust';
 import * as audit from './migrations/2026-12-01-audit';
-import * as admin from './migrations/2026-12-01-admin';
 import * as monitor from './migrations/2026-12-01-monitor';
+import * as admin from './migrations/2026-12-01-admin';
 import * as chatAttachments from './migrations/2026-12-01-chat-attachments';
 import * as reports from './migrations/2026-12-01-reports';
 import * as customers from './migrations/2026-12-01-customers';
@@ -19,8 +19,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-24-surveys': surveys,
   '2026-11-24-trust': trust,
   '2026-12-01-audit': audit,
-  '2026-12-01-admin': admin,
   '2026-12-01-monitor': monitor,
+  '2026-12-01-admin': admin,
   '2026-12-01-chat-attachments': chatAttachments,
   '2026-12-01-reports': reports,
   '2026-12-01-customers': customers,

@@ -13,10 +13,10 @@ export interface SitesTable {
   locale: TLocale | null;
   color: string;
   business_hours: Json<TBusinessHours | null>;
-  /** Key of the HMAC in Kefu.identify; null until first used (then random, see customers.identity.ts). */
-  identity_secret: string | null;
   launcher_position: Generated<TLauncherPosition>;
   routing_rules: ColumnType<TRoutingRules, string | undefined, string>;
+  /** Key of the HMAC in Kefu.identify; null until first used (then random, see customers.identity.ts). */
+  identity_secret: string | null;
   created_at: Generated<Date>;
 }
 export type SiteRow = Selectable<SitesTable>;
