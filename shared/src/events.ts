@@ -18,6 +18,13 @@ import type {
 export const CUSTOMER_NAMESPACE = '/customer';
 export const AGENT_NAMESPACE = '/agent';
 
+/**
+ * Most messages one `conversation:sync` returns. A client that gets a full page asks again from the
+ * last seq it got, until a page comes back short: a long absence is caught up in pages, never cut off.
+ */
+export const SYNC_PAGE_SIZE = 1000;
+
+
 type Ack<T extends object = object> = (ack: TAck<T>) => void;
 
 /** Handshake `auth` of the customer namespace. */

@@ -7,7 +7,7 @@ import type {
   TMessage,
   TQueueInfo,
 } from '@kefu/shared';
-import { maskEmail } from '@kefu/shared';
+import { maskEmail, SYNC_PAGE_SIZE } from '@kefu/shared';
 import type { DbOrTrx, Trx } from '../db/database';
 import type { ConversationEventRow, ConversationRow, MessageRow } from './conversations.table';
 import { queuePlace } from './queue.repository';
@@ -64,7 +64,7 @@ export async function listMessages(
     .where('m.conversation_id', '=', conversationId)
     .where('m.seq', '>', afterSeq)
     .orderBy('m.seq')
-    .limit(opts.limit ?? 1000);
+    .limit(opts.limit ?? SYNC_PAGE_SIZE);
   if (!opts.includeInternal) q = q.where('m.internal', '=', false);
   const rows = await q.execute();
   return withAttachments(db, rows.map((r) => toMessage(r, r.author_name)));

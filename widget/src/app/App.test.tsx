@@ -12,6 +12,7 @@ import {
 } from './transport/customer-connection.fake';
 import type { TFrameMessage } from './host/host-messages';
 import type { TWidgetConfig } from '@kefu/shared';
+import { SYNC_PAGE_SIZE } from '@kefu/shared/events';
 
 async function openWidget(config: Partial<TWidgetConfig> = {}, conn = new FakeConnection()) {
   const posted: TFrameMessage[] = [];
@@ -90,6 +91,19 @@ describe('the widget app', () => {
       conn.open();
     });
     expect(conn.syncs.at(-1)).toEqual({ conversationId: CONVERSATION_ID, afterSeq: 2 });
+  });
+
+  it('catches up a long absence page by page until the last message', async () => {
+    const conn = new FakeConnection();
+    const total = 2 * SYNC_PAGE_SIZE + 5;
+    conn.onSync = async ({ afterSeq }) => {
+      const upTo = Math.min(total, afterSeq + SYNC_PAGE_SIZE);
+      const messages = Array.from({ length: upTo - afterSeq }, (_, i) => testMessage({ seq: afterSeq + i + 1, text: `m${afterSeq + i + 1}` }));
+      return { ok: true, conversation: testConversation(), messages };
+    };
+    await openWidget({}, conn);
+    await waitFor(() => expect(screen.getByText(`m${total}`)).toBeTruthy());
+    expect(conn.syncs.map((s) => s.afterSeq)).toEqual([0, SYNC_PAGE_SIZE, 2 * SYNC_PAGE_SIZE]);
   });
 
   it('updates the queue position live and names the agent who takes over', async () => {

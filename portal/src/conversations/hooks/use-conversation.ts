@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { TConversation, TConversationEvent, TMessage, TMessageAttachment } from '@kefu/shared';
+import { SYNC_PAGE_SIZE, type TConversation, type TConversationEvent, type TMessage, type TMessageAttachment } from '@kefu/shared';
 import { useSocket, useSocketEvent } from '../../api/socket-context';
 import { lastSeq, mergeMessages } from '../merge-messages';
 import type { TOutgoing } from '../outbox';
@@ -47,6 +47,12 @@ export function useConversation(conversationId: string) {
           seq.current = lastSeq(messages);
           return { ...s, conversation: ack.conversation, messages, events: mergeEvents(s.events, ack.events), error: null };
         });
+        // A full page means there is more: continue from the last seq of this one.
+        const last = ack.messages.at(-1);
+        if (ack.messages.length >= SYNC_PAGE_SIZE && last) {
+          seq.current = Math.max(seq.current, last.seq);
+          sync();
+        }
       });
     };
     if (socket.connected) sync();

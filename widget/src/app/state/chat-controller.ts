@@ -1,4 +1,5 @@
 import type { TCustomerConversation, TLocale, TMessage } from '@kefu/shared';
+import { SYNC_PAGE_SIZE } from '@kefu/shared/events';
 import { pickLocale } from '@kefu/shared/i18n';
 import type { CustomerConnection, TConnect, TConnectionHandlers } from '../transport/customer-connection';
 import { Outbox, outboxKey } from '../transport/outbox';
@@ -101,6 +102,8 @@ export function createChatController(deps: TChatDeps) {
     if (!concerns(ack.conversation.id, ack.conversation.status)) return;
     store.set({ freshStart: false });
     applyConversation(ack.conversation, ack.messages);
+    // A full page means there is more (a long absence): continue from where this page ended.
+    if (ack.messages.length >= SYNC_PAGE_SIZE) await sync();
   }
 
   const handlers: TConnectionHandlers = {
