@@ -36,7 +36,9 @@ it('catches 50 widgets up after 5 s, 2 min and 1 h offline (1, 24 and 720 missed
   for (const c of customers) c.send('hello');
   await until('every first message acked', () => customers.every((c) => c.conversationId && c.views.get(c.conversationId)?.lastSeq === 1));
 
-  const redeliveredBefore = tally.redelivered; // the first ack and its sync overlap by design
+  // The first ack and its echo overlap by design, and an echo may land after the ack: count
+  // redeliveries from the end of the warm-up round on, when nothing of the first messages is in flight.
+  let redeliveredBefore = tally.redelivered;
   const sql = new pg.Client({ connectionString: db.url });
   await sql.connect();
   const results: Record<string, { missedPerClient: number; p50Ms: number; p99Ms: number; maxMs: number }> = {};
@@ -66,6 +68,7 @@ it('catches 50 widgets up after 5 s, 2 min and 1 h offline (1, 24 and 720 missed
         times.push(Date.now() - start);
       }));
       times.sort((a, b) => a - b);
+      if (label.startsWith('warm-up')) redeliveredBefore = tally.redelivered;
       if (!label.startsWith('warm-up')) results[label] = { missedPerClient: missed, p50Ms: pct(times, 0.5), p99Ms: pct(times, 0.99), maxMs: times.at(-1)! };
       for (const c of customers) {
         const seqs = c.views.get(c.conversationId!)!.messages.map((m) => m.seq);
