@@ -4,6 +4,7 @@ import { errorText, useI18n } from '../i18n/i18n-context';
 import { knowledgeApi, type TKnowledgeApi } from './knowledge-api';
 import { useKnowledgeText } from './knowledge-text';
 import './knowledge.css';
+import { useDismissOnOutsidePress } from '../ui/use-dismiss';
 
 /** The composer's article search (知识库): insert a published article's link or an excerpt into the reply. */
 export function ArticlePicker(props: { siteId: string; onInsert: (text: string) => void; api?: TKnowledgeApi }) {
@@ -16,12 +17,7 @@ export function ArticlePicker(props: { siteId: string; onInsert: (text: string) 
   const [error, setError] = useState<string | null>(null);
   const root = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: MouseEvent) => { if (!root.current?.contains(e.target as Node)) setOpen(false); };
-    document.addEventListener('mousedown', close);
-    return () => document.removeEventListener('mousedown', close);
-  }, [open]);
+  useDismissOnOutsidePress(root, open, () => setOpen(false));
 
   useEffect(() => {
     const q = query.trim();

@@ -1,41 +1,27 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenDatabase } from '../platform/database';
 import type { RunningServer } from '../server';
 import { api, connectCustomer, createTestDatabase, eventually, login, startTestServer } from '../testing/test-server';
+import { startTestSmtp, type TReceivedMail } from '../testing/test-smtp';
 
-type Received = { to: string[]; raw: string };
-let smtp: SMTPServer;
-const inbox: Received[] = [];
+type Received = TReceivedMail;
+let smtp: Awaited<ReturnType<typeof startTestSmtp>>;
+let inbox: Received[] = [];
 let database: OpenDatabase;
 let withSmtp: RunningServer;
 let admin: string;
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, done) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
-        done();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', () => resolve()));
-  const port = (smtp.server.address() as AddressInfo).port;
+  smtp = await startTestSmtp();
+  inbox = smtp.inbox;
   database = await createTestDatabase();
-  withSmtp = await startTestServer({ database, env: { SMTP_URL: `smtp://127.0.0.1:${port}`, KEFU_PUBLIC_URL: 'https://kefu.example.com' }, sweepMs: 3_600_000 });
+  withSmtp = await startTestServer({ database, env: { SMTP_URL: smtp.url, KEFU_PUBLIC_URL: 'https://kefu.example.com' }, sweepMs: 3_600_000 });
   admin = (await login(withSmtp)).token;
 });
 afterAll(async () => {
   await withSmtp?.close();
   await database?.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp?.close();
 });
 
 /** The plain text of a received mail (quoted-printable soft breaks undone). */

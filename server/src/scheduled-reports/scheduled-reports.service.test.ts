@@ -1,6 +1,4 @@
-import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../db/migrate';
 import type { Db } from '../db/database';
@@ -8,34 +6,23 @@ import { openDatabase, type OpenDatabase } from '../platform/database';
 import { hashPassword } from '../platform/secrets';
 import type { RunningServer } from '../server';
 import { ADMIN, api, createAgent, createTestDatabase, eventually, login, startTestServer, usingPostgres } from '../testing/test-server';
+import { startTestSmtp, type TReceivedMail } from '../testing/test-smtp';
 import { runScheduledReports } from './scheduled-reports.service';
 
-type Received = { to: string[]; raw: string };
-const inbox: Received[] = [];
-let smtp: SMTPServer;
+type Received = TReceivedMail;
+let inbox: Received[] = [];
+let smtp: Awaited<ReturnType<typeof startTestSmtp>>;
 let smtpUrl: string;
 /** The plain text of a received mail (quoted-printable and soft breaks undone, enough for our texts). */
 const bodyOf = (m: Received) => m.raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, done) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
-        done();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', () => resolve()));
-  smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+  smtp = await startTestSmtp();
+  inbox = smtp.inbox;
+  smtpUrl = smtp.url;
 });
 afterAll(async () => {
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp?.close();
 });
 
 /** A manager (who gets the mails) and two conversations started on Sunday 6 December in Shanghai, before any server starts. */

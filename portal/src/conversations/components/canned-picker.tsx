@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { TCannedReply } from '@kefu/shared';
 import { useI18n } from '../../i18n/i18n-context';
 import { matchCanned } from './canned-match';
+import { useDismissOnOutsidePress } from '../../ui/use-dismiss';
 
 /** A button opening a searchable list of canned replies (标准话术). */
 export function CannedPicker(props: { replies: readonly TCannedReply[]; onPick: (r: TCannedReply) => void }) {
@@ -10,12 +11,7 @@ export function CannedPicker(props: { replies: readonly TCannedReply[]; onPick: 
   const [query, setQuery] = useState('');
   const root = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: MouseEvent) => { if (!root.current?.contains(e.target as Node)) setOpen(false); };
-    document.addEventListener('mousedown', close);
-    return () => document.removeEventListener('mousedown', close);
-  }, [open]);
+  useDismissOnOutsidePress(root, open, () => setOpen(false));
 
   const list = matchCanned(props.replies, query, 50);
 
