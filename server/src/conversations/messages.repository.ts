@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
+import { PREPARED_MARK } from '../platform/prepared';
 import type { JoinedRow } from './conversations.repository';
 import type { MessageRow } from './conversations.table';
 
@@ -49,7 +50,7 @@ export async function appendMessageFast(db: Db, writer: FastAppendWriter, m: Fas
     : writer.kind === 'customer'
       ? sql`last_seq = ins.seq, last_message_text = ${m.preview}, last_message_at = ins.created_at, waiting_since = coalesce(c.waiting_since, ins.created_at)`
       : sql`last_seq = ins.seq, last_message_text = ${m.preview}, last_message_at = ins.created_at, waiting_since = null`;
-  const { rows } = await sql<JoinedRow & { eligible: boolean; m_id: string | null; m_seq: number | null; m_created_at: Date | null }>`
+  const { rows } = await sql<JoinedRow & { eligible: boolean; m_id: string | null; m_seq: number | null; m_created_at: Date | null }>`${sql.raw(PREPARED_MARK)}
     with conv as (
       select c.*, s.name as site_name, t.name as team_name, v.name as visitor_name, v.email as visitor_email,
         v.vip as visitor_vip, a.name as assignee_name, o.name as owner_name

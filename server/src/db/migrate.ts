@@ -10,6 +10,7 @@ import * as admin from './migrations/2026-12-01-admin';
 import * as chatAttachments from './migrations/2026-12-01-chat-attachments';
 import * as reports from './migrations/2026-12-01-reports';
 import * as customers from './migrations/2026-12-01-customers';
+import * as hotWrites from './migrations/2026-12-01-hot-writes';
 
 /** Migrations in order, named by date; listed here so they work the same from source and bundles. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-01-chat-attachments': chatAttachments,
   '2026-12-01-reports': reports,
   '2026-12-01-customers': customers,
+  '2026-12-01-hot-writes': hotWrites,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

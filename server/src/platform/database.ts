@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database, Db } from '../db/database';
+import { preparingPool } from './prepared';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -28,7 +29,7 @@ export async function openDatabase(opts: { databaseUrl?: string | undefined; dat
     // A checked-out client that loses its connection (the adapter's LISTEN client, a query in flight)
     // emits 'error' too: its query rejects on its own, and an unheard 'error' would kill the process.
     pool.on('connect', (client) => client.on('error', () => {}));
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
     return { db, kind: 'postgres', pool, close: () => db.destroy() };
   }
   const { PGlite } = await import('@electric-sql/pglite');
