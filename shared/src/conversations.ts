@@ -101,6 +101,27 @@ export const ZConversation = z.object({
 });
 export type TConversation = z.infer<typeof ZConversation>;
 
+/** What a conversation's preview shows of a message: its first 200 characters (a clip for files only). */
+export const messagePreview = (text: string): string => (text || '📎').slice(0, 200);
+
+/**
+ * A conversation after one more message that changes nothing else (no reopen, no new owner): the
+ * sequence number, the preview and who is waiting — exactly what the server stores with it. Agents
+ * who receive the message itself derive this instead of getting a second event (docs/protocol.md).
+ * An older or another conversation's message changes nothing.
+ */
+export function conversationWithMessage(c: TConversation, m: TMessage): TConversation {
+  if (m.conversationId !== c.id || m.seq <= c.lastSeq) return c;
+  if (m.internal) return { ...c, lastSeq: m.seq };
+  return {
+    ...c,
+    lastSeq: m.seq,
+    lastMessageText: messagePreview(m.text),
+    lastMessageAt: m.createdAt,
+    waitingSince: m.author === 'customer' ? (c.waitingSince ?? m.createdAt) : null,
+  };
+}
+
 export const CONVERSATION_EVENT_TYPES = [
   'created',
   'queued',

@@ -1,6 +1,6 @@
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext, useEffect, useRef, useState } from 'preact/hooks';
-import type { AgentServerToClient } from '@kefu/shared';
+import type { AgentServerToClient, TMessage } from '@kefu/shared';
 import { connectAgentSocket, type AgentSocket, type TConnectionState } from './agent-socket';
 import { Outbox } from '../conversations/outbox';
 import { ApiError, SESSION_ENDED_EVENT } from './api-client';
@@ -66,4 +66,25 @@ export function useSocketEvent<E extends keyof AgentServerToClient>(event: E, ha
       socket.off(event, listener);
     };
   }, [socket, event]);
+}
+
+/**
+ * Every message this session learns of: from others (`message:new`) and its own, from their acks
+ * (the sending socket gets no echo). Inboxes and the open conversation derive their summaries from
+ * it with `conversationWithMessage`: the server sends viewers no `conversation:updated` for a plain
+ * message (docs/protocol.md).
+ */
+export function useMessageFeed(handler: (m: TMessage) => void) {
+  const { socket, outbox } = useSocket();
+  const ref = useRef(handler);
+  ref.current = handler;
+  useEffect(() => {
+    const listener = (m: TMessage) => ref.current(m);
+    socket?.on('message:new', listener);
+    const offAcked = outbox.onAcked(listener);
+    return () => {
+      socket?.off('message:new', listener);
+      offAcked();
+    };
+  }, [socket, outbox]);
 }

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { conversationWithMessage, type TConversation } from '@kefu/shared';
 import type { RunningServer } from '../server';
 import { api, connectAgent, connectCustomer, createAgent, eventually, newClientId, nextEvent, useTestServer } from '../testing/test-server';
 
@@ -163,5 +164,72 @@ describe('customer and agent in realtime', () => {
     expect(write).toMatchObject({ ok: false, code: 'not_found' });
     alice.socket.close();
     mallory.socket.close();
+  });
+
+  it('sends a plain message once: no echo to its sender, no update to whoever got the message, the derived update to the others', async () => {
+    const agent = await createAgent(server, adminToken, { teamIds: [teamId], name: 'Zhou Min' });
+    const [tabA, tabB, tabC] = await Promise.all([connectAgent(server, agent.token), connectAgent(server, agent.token), connectAgent(server, agent.token)]);
+    await api(server, '/api/me/presence', { method: 'PUT', token: agent.token, body: { presence: 'online' } });
+    const c1 = await connectCustomer(server);
+    const c2 = await connectCustomer(server, { visitorToken: c1.visitorToken });
+    const first = await c1.socket.emitWithAck('message:send', { conversationId: null, clientId: newClientId(), text: '在吗' });
+    if (!first.ok) throw new Error(first.message);
+    const conversationId = first.message.conversationId;
+    await eventually(async () => {
+      const { body } = await api(server, `/api/conversations/${conversationId}`, { token: agent.token });
+      return body.conversation?.assigneeId === agent.user.id ? body : undefined;
+    });
+    // Tabs A and B view the conversation; tab C only has the inbox. The first reply sets the owner (not plain).
+    for (const tab of [tabA, tabB]) expect((await tab.emitWithAck('conversation:sync', { conversationId, afterSeq: 0 })).ok).toBe(true);
+    expect((await tabA.emitWithAck('message:send', { conversationId, clientId: newClientId(), text: '在的', internal: false })).ok).toBe(true);
+    await eventually(async () => {
+      const { body } = await api(server, `/api/conversations/${conversationId}`, { token: agent.token });
+      return body.conversation?.ownerId === agent.user.id ? true : undefined;
+    });
+    await new Promise((r) => setTimeout(r, 200));
+
+    const record = (socket: { onAny(l: (event: string, ...args: unknown[]) => void): unknown }) => {
+      const got: { event: string; payload: unknown }[] = [];
+      socket.onAny((event, payload) => got.push({ event, payload }));
+      return got;
+    };
+    const seen = { tabA: record(tabA), tabB: record(tabB), tabC: record(tabC), c1: record(c1.socket), c2: record(c2.socket) };
+    const names = (got: { event: string }[]) => got.map((g) => g.event).filter((e) => e !== 'presence:updated');
+    const before = async (): Promise<TConversation> => (await api(server, `/api/conversations/${conversationId}`, { token: agent.token })).body.conversation;
+
+    // The customer writes from tab 1.
+    const snapshot1 = await before();
+    const updateOnC = nextEvent(tabC, 'conversation:updated', (c) => c.id === conversationId);
+    const sent = await c1.socket.emitWithAck('message:send', { conversationId, clientId: newClientId(), text: '订单 123 还没到' });
+    if (!sent.ok) throw new Error(sent.message);
+    expect(await updateOnC).toEqual(conversationWithMessage(snapshot1, sent.message));
+    expect((await updateOnC).waitingSince).toBe(sent.message.createdAt);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(names(seen.c1)).toEqual([]);
+    expect(names(seen.c2)).toEqual(['message:new']);
+    expect(names(seen.tabA)).toEqual(['message:new']);
+    expect(names(seen.tabB)).toEqual(['message:new']);
+    expect(names(seen.tabC)).toEqual(['conversation:updated']);
+    for (const got of Object.values(seen)) got.length = 0;
+
+    // The agent replies from tab A.
+    const snapshot2 = await before();
+    const replyOnC = nextEvent(tabC, 'conversation:updated', (c) => c.id === conversationId);
+    const reply = await tabA.emitWithAck('message:send', { conversationId, clientId: newClientId(), text: '我查一下', internal: false });
+    if (!reply.ok) throw new Error(reply.message);
+    const derived = conversationWithMessage(snapshot2, reply.message);
+    expect(await replyOnC).toEqual(derived);
+    expect(derived.waitingSince).toBeNull();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(names(seen.tabA)).toEqual([]);
+    expect(names(seen.tabB)).toEqual(['message:new']);
+    expect(names(seen.tabC)).toEqual(['conversation:updated']);
+    expect(names(seen.c1)).toEqual(['message:new']);
+    expect(names(seen.c2)).toEqual(['message:new']);
+    // What REST says now is what the viewers derived.
+    expect(await before()).toEqual(derived);
+
+    for (const s of [tabA, tabB, tabC, c1.socket, c2.socket]) s.close();
+    await api(server, '/api/me/presence', { method: 'PUT', token: agent.token, body: { presence: 'offline' } });
   });
 });

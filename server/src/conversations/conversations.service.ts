@@ -1,4 +1,4 @@
-import { roleAtLeast } from '@kefu/shared';
+import { messagePreview, roleAtLeast } from '@kefu/shared';
 import type {
   TAgentSendMessage,
   TConversation,
@@ -34,10 +34,18 @@ type Effects = {
   snapshots: Map<string, TConversation>;
   /** What the snapshots follow: a new message, or a change of state that keeps the sequence number. */
   change: 'message' | 'state';
+  /**
+   * The snapshots differ from before only as `conversationWithMessage` derives from the message (the
+   * one-statement path): whoever gets the message itself — the customer, the viewers — needs no update.
+   */
+  derivable: boolean;
   queueTeams: Set<string | null>;
   routing: boolean;
 };
-const newEffects = (): Effects => ({ events: [], updated: new Set(), snapshots: new Map(), change: 'message', queueTeams: new Set(), routing: false });
+const newEffects = (): Effects => ({ events: [], updated: new Set(), snapshots: new Map(), change: 'message', derivable: false, queueTeams: new Set(), routing: false });
+
+/** Where a message came from: the sending socket gets it in its ack, not as an echo. */
+export type SendOrigin = { socketId?: string };
 
 function publish(ctx: Ctx, fx: Effects, actorNames: Map<string, string> = new Map()): void {
   for (const e of fx.events) {
@@ -47,7 +55,7 @@ function publish(ctx: Ctx, fx: Effects, actorNames: Map<string, string> = new Ma
   }
   for (const id of fx.updated) {
     const conversation = fx.snapshots.get(id);
-    ctx.bus.publish('conversation.updated', conversation ? { conversationId: id, conversation, change: fx.change } : { conversationId: id });
+    ctx.bus.publish('conversation.updated', conversation ? { conversationId: id, conversation, change: fx.change, derivable: fx.derivable } : { conversationId: id });
   }
   for (const teamId of fx.queueTeams) ctx.bus.publish('queue.changed', { teamId });
   if (fx.routing) ctx.bus.publish('routing.requested', {});
@@ -78,7 +86,7 @@ async function insertNextMessage(trx: Trx, conv: ConversationRow, m: AppendInput
   });
 }
 
-const previewOf = (m: AppendInput) => (m.text || '📎').slice(0, 200);
+const previewOf = (m: AppendInput) => messagePreview(m.text);
 
 /** The conversation columns an appended message changes (sequence, preview, who is waiting). */
 function afterAppend(conv: ConversationRow, m: AppendInput, seq: number, now: Date) {
@@ -122,6 +130,7 @@ export async function sendCustomerMessage(
   site: SiteRow,
   visitor: VisitorRow,
   input: TCustomerSendMessage,
+  origin: SendOrigin = {},
 ): Promise<{ message: TMessage; conversation: TCustomerConversation; duplicate: boolean }> {
   const fx = newEffects();
   const now = ctx.clock();
@@ -160,10 +169,11 @@ export async function sendCustomerMessage(
     return { message, conversation: repo.toCustomerConversation(conversation), duplicate: true };
   }
   fx.updated.add(done.after.id);
+  fx.derivable = Boolean(fast);
   const message = { ...repo.toMessage(done.row, null), ...(done.attachments ? { attachments: done.attachments } : {}) };
   const conversation = await committedConversation(ctx, done.after);
   fx.snapshots.set(conversation.id, conversation);
-  ctx.bus.publish('message.created', { message, visitorId: visitor.id });
+  ctx.bus.publish('message.created', { message, visitorId: visitor.id, originSocketId: origin.socketId });
   publish(ctx, fx);
   return { message, conversation: repo.toCustomerConversation(conversation), duplicate: false };
 }
@@ -258,7 +268,7 @@ export async function inbox(ctx: Ctx, agent: Agent, view: TInboxView, status?: T
  * Stores an agent's reply or internal note exactly once. The first public reply makes the agent
  * the conversation's owner (首问责任制), who stays on record through transfers.
  */
-export async function sendAgentMessage(ctx: Ctx, agent: Agent, input: TAgentSendMessage): Promise<{ message: TMessage; duplicate: boolean }> {
+export async function sendAgentMessage(ctx: Ctx, agent: Agent, input: TAgentSendMessage, origin: SendOrigin = {}): Promise<{ message: TMessage; duplicate: boolean }> {
   const internal = input.internal ?? false;
   const fx = newEffects();
   const now = ctx.clock();
@@ -291,8 +301,9 @@ export async function sendAgentMessage(ctx: Ctx, agent: Agent, input: TAgentSend
   if (!done.duplicate) fx.updated.add(done.after.id);
   if (done.duplicate) return { message: await storedMessage(ctx, input.conversationId, input.clientId), duplicate: true };
   const message = { ...repo.toMessage(done.row, agent.name), ...(done.attachments ? { attachments: done.attachments } : {}) };
+  fx.derivable = Boolean(fast);
   fx.snapshots.set(done.after.id, await committedConversation(ctx, done.after));
-  ctx.bus.publish('message.created', { message, visitorId: done.visitorId });
+  ctx.bus.publish('message.created', { message, visitorId: done.visitorId, originSocketId: origin.socketId });
   publish(ctx, fx, new Map([[agent.id, agent.name]]));
   return { message, duplicate: false };
 }

@@ -4,13 +4,16 @@ import type { TConversation, TConversationEvent, TMessage, TPresence } from '@ke
 
 /** Domain events, named in dotted past tense, published after commit. */
 export type BusEvents = {
-  'message.created': { message: TMessage; visitorId: string };
+  /** `originSocketId`: the socket that sent it, which has it from its ack and gets no echo. */
+  'message.created': { message: TMessage; visitorId: string; originSocketId?: string | undefined };
   /**
    * `conversation`: the committed state when the publisher has it (listeners then skip a read);
    * `change`: what made it — a new message (the default) or a change of state without one
-   * (assignment, resolution), which keeps the sequence number.
+   * (assignment, resolution), which keeps the sequence number; `derivable`: it differs from before
+   * only as `conversationWithMessage` derives from the message, so those who get the message itself
+   * (the customer, the conversation's viewers) are not sent the update.
    */
-  'conversation.updated': { conversationId: string; conversation?: TConversation; change?: 'message' | 'state' };
+  'conversation.updated': { conversationId: string; conversation?: TConversation; change?: 'message' | 'state'; derivable?: boolean };
   /** `conversation`: the committed conversation, when the publisher has it (for the rooms to tell). */
   'conversation.event_recorded': { event: TConversationEvent; conversation?: TConversation };
   'queue.changed': { teamId: string | null };

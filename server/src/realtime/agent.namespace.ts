@@ -92,7 +92,7 @@ export function setupAgentNamespace(ctx: Ctx, ns: AgentNamespace, customers: () 
       const p = z.object({ conversationId: ZId }).safeParse(payload);
       if (p.success) void socket.leave(conversationRoom(p.data.conversationId));
     });
-    socket.on('message:send', handler(ctx.log, ZAgentSendMessage, (p) => sendAgentMessage(ctx, agent, p).then(({ message }) => ({ message }))));
+    socket.on('message:send', handler(ctx.log, ZAgentSendMessage, (p) => sendAgentMessage(ctx, agent, p, { socketId: socket.id }).then(({ message }) => ({ message }))));
     socket.on('presence:set', handler(ctx.log, z.object({ presence: ZPresence }), async (p) => {
       const user = await setPresence(ctx, agent.id, p.presence);
       return { presence: user.presence };

@@ -81,7 +81,7 @@ export function setupCustomerNamespace(ctx: Ctx, ns: CustomerNamespace, agents: 
         }
         await ctx.limits.consume('message_visitor', visitor.id);
         await ctx.limits.consume('message_ip', ip);
-        const { message, conversation } = await sendCustomerMessage(ctx, site, visitor, p);
+        const { message, conversation } = await sendCustomerMessage(ctx, site, visitor, p, { socketId: socket.id });
         return { message, conversation };
       }),
     );

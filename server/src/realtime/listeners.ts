@@ -42,19 +42,25 @@ function lastSentTracker(max = 10_000) {
 export function listenForRealtime(ctx: Ctx, customers: CustomerNamespace, agents: AgentNamespace): () => void {
   const lastSent = lastSentTracker();
   const offs = [
-    ctx.bus.on('message.created', ({ message, visitorId }) => {
-      agents.to(conversationRoom(message.conversationId)).emit('message:new', message);
-      if (!message.internal) customers.to(visitorRoom(visitorId)).emit('message:new', message);
+    // The sending socket has the message from its ack; its other tabs and the other side get it here.
+    ctx.bus.on('message.created', ({ message, visitorId, originSocketId }) => {
+      const except = originSocketId ?? [];
+      agents.to(conversationRoom(message.conversationId)).except(except).emit('message:new', message);
+      if (!message.internal) customers.to(visitorRoom(visitorId)).except(except).emit('message:new', message);
     }),
-    ctx.bus.on('conversation.updated', async ({ conversationId, conversation, change = 'message' }) => {
+    ctx.bus.on('conversation.updated', async ({ conversationId, conversation, change = 'message', derivable = false }) => {
       // A snapshot from the write path saves a read; one older than what was last sent (two commits
       // publishing out of order) is replaced by a fresh read.
       const c = conversation && !lastSent.isStale(conversation, change) ? conversation : await getConversation(ctx.db, conversationId);
       if (!c) return;
       lastSent.note(c);
-      // Only a message-driven update of a handled conversation stays out of the team room.
-      agents.to(agentRooms(c, { wholeTeam: !conversation || change === 'state' })).emit('conversation:updated', c);
-      customers.to(visitorRoom(c.visitor.id)).emit('conversation:updated', toCustomerConversation(c));
+      // Only a message-driven update of a handled conversation stays out of the team room. One that
+      // the message alone explains (derivable) goes neither to the viewers nor to the customer: they
+      // apply `conversationWithMessage` to the message they got (one frame per message, not two).
+      const derived = derivable && c === conversation;
+      const rooms = agents.to(agentRooms(c, { wholeTeam: !conversation || change === 'state' }));
+      (derived ? rooms.except(conversationRoom(c.id)) : rooms).emit('conversation:updated', c);
+      if (!derived) customers.to(visitorRoom(c.visitor.id)).emit('conversation:updated', toCustomerConversation(c));
     }),
     ctx.bus.on('conversation.event_recorded', async ({ event, conversation }) => {
       const c = conversation ?? (await getConversation(ctx.db, event.conversationId));

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { SYNC_PAGE_SIZE, type TConversation, type TConversationEvent, type TMessage, type TMessageAttachment } from '@kefu/shared';
-import { useSocket, useSocketEvent } from '../../api/socket-context';
+import { conversationWithMessage, SYNC_PAGE_SIZE, type TConversation, type TConversationEvent, type TMessage, type TMessageAttachment } from '@kefu/shared';
+import { useMessageFeed, useSocket, useSocketEvent } from '../../api/socket-context';
 import { lastSeq, mergeMessages } from '../merge-messages';
 import type { TOutgoing } from '../outbox';
 
@@ -90,6 +90,14 @@ export function useConversation(conversationId: string) {
   });
   useSocketEvent('conversation:updated', (c) => {
     if (c.id === conversationId) setState((s) => ({ ...s, conversation: c }));
+  });
+  // Viewers get no `conversation:updated` for a plain message: its sequence and preview follow from it.
+  useMessageFeed((m) => {
+    if (m.conversationId !== conversationId) return;
+    setState((s) => {
+      const c = s.conversation && conversationWithMessage(s.conversation, m);
+      return c && c !== s.conversation ? { ...s, conversation: c } : s;
+    });
   });
   useSocketEvent('conversation:event', (e) => {
     if (e.conversationId === conversationId) setState((s) => ({ ...s, events: mergeEvents(s.events, [e]) }));

@@ -1,11 +1,14 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { TConversation, TInboxView } from '@kefu/shared';
+import { conversationWithMessage, type TConversation, type TInboxView } from '@kefu/shared';
 import { api } from '../../api/kefu-api';
-import { useSocket, useSocketEvent } from '../../api/socket-context';
+import { useMessageFeed, useSocket, useSocketEvent } from '../../api/socket-context';
 import { useSession } from '../../session/session-context';
 import { applyUpdate } from '../inbox-view';
 
-/** One inbox view: loaded over REST, kept live by `conversation:updated`, reloaded after reconnects. */
+/**
+ * One inbox view: loaded over REST, kept live by `conversation:updated` and by the messages of the
+ * conversations this session has open (their previews), reloaded after reconnects.
+ */
 export function useInbox(view: TInboxView) {
   const { user } = useSession();
   const { socket } = useSocket();
@@ -46,6 +49,16 @@ export function useInbox(view: TInboxView) {
         reloadTimer.current = setTimeout(load, 400);
       }
       return applyUpdate(list, c, view, user);
+    });
+  });
+
+  // A plain message moves the preview and the order; it never moves a conversation in or out of a view.
+  useMessageFeed((m) => {
+    setItems((list) => {
+      const before = list?.find((x) => x.id === m.conversationId);
+      if (!list || !before) return list;
+      const after = conversationWithMessage(before, m);
+      return after === before ? list : applyUpdate(list, after, view, user);
     });
   });
 
