@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
+import { batcher } from '../platform/batcher';
 import { PREPARED_MARK } from '../platform/prepared';
 import type { JoinedRow } from './conversations.repository';
 import type { MessageRow } from './conversations.table';
@@ -29,66 +30,126 @@ export type FastAppendResult =
   /** Stored; `conversation` is the row as it was locked, before this message. */
   | { kind: 'stored'; conversation: JoinedRow; message: MessageRow };
 
+export type FastAppend = { writer: FastAppendWriter; message: FastAppendInput };
+
+type BatchRow = JoinedRow & { in_ord: number; eligible: boolean; m_id: string | null; m_seq: number | null; m_created_at: Date | null };
+
 /**
- * Appends a message in ONE statement — lock the conversation, dedupe on the client id, take the next
- * sequence number, insert, update the conversation — committed on its own (autocommit), so the
- * write costs one round trip instead of BEGIN, lock, INSERT, UPDATE, COMMIT (docs/benchmarks.md).
- * The guarantees are the transaction's: the row lock orders writers, `last_seq + 1` is read from
- * the locked (latest) row, `ON CONFLICT DO NOTHING` on `(conversation_id, client_id)` dedupes, and
- * the statement has committed when it answers. Only the common cases take it: a customer writing
- * into their open conversation, the assigned agent writing once there is an owner (or a note).
- * Everything else (reopen, first reply, supervisors, e-mail, errors) says `ineligible`.
+ * Appends messages to DIFFERENT conversations in ONE statement — lock each conversation, dedupe on
+ * the client id, take the next sequence number, insert, update the conversation — committed on its
+ * own (autocommit): one round trip and one commit for the whole batch instead of BEGIN, lock,
+ * INSERT, UPDATE, COMMIT per message (docs/benchmarks.md). The guarantees are the transaction's:
+ * the row locks order writers (taken in id order, so two batches cannot deadlock), `last_seq + 1`
+ * is read from the locked (latest) row, `ON CONFLICT DO NOTHING` on `(conversation_id, client_id)`
+ * dedupes, and the statement has committed when it answers. Only the common cases are eligible: a
+ * customer writing into their open conversation, the assigned agent writing once there is an owner
+ * (or a note). Everything else (reopen, first reply, supervisors, e-mail, errors) says `ineligible`.
+ * Its text never changes with the batch (arrays as parameters), so it is prepared once per connection.
  */
-export async function appendMessageFast(db: Db, writer: FastAppendWriter, m: FastAppendInput): Promise<FastAppendResult> {
-  const eligible =
-    writer.kind === 'customer'
-      ? sql`conv.visitor_id = ${writer.visitorId} and conv.status <> 'resolved'`
-      : sql`conv.assignee_id = ${writer.agentId} and conv.status = 'active' and (${m.internal} or conv.owner_id is not null)`;
-  // An internal note changes neither the preview nor who is waiting; a customer starts the wait, an agent's reply ends it.
-  const changes = m.internal
-    ? sql`last_seq = ins.seq`
-    : writer.kind === 'customer'
-      ? sql`last_seq = ins.seq, last_message_text = ${m.preview}, last_message_at = ins.created_at, waiting_since = coalesce(c.waiting_since, ins.created_at)`
-      : sql`last_seq = ins.seq, last_message_text = ${m.preview}, last_message_at = ins.created_at, waiting_since = null`;
-  const { rows } = await sql<JoinedRow & { eligible: boolean; m_id: string | null; m_seq: number | null; m_created_at: Date | null }>`${sql.raw(PREPARED_MARK)}
-    with conv as (
+export async function appendMessages(db: Db, batch: readonly FastAppend[]): Promise<FastAppendResult[]> {
+  if (new Set(batch.map((b) => b.message.conversationId)).size !== batch.length) {
+    throw new Error('appendMessages: one message per conversation per batch');
+  }
+  const col = <T>(f: (b: FastAppend) => T) => batch.map(f);
+  const { rows } = await sql<BatchRow>`${sql.raw(PREPARED_MARK)}
+    with input as (
+      select * from unnest(
+        ${col((b) => b.message.conversationId)}::uuid[], ${col((b) => b.message.clientId)}::text[],
+        ${col((b) => b.message.author)}::text[], ${col((b) => b.message.authorId)}::uuid[],
+        ${col((b) => b.message.internal)}::boolean[], ${col((b) => b.message.text)}::text[],
+        ${col((b) => b.message.preview)}::text[], ${col((b) => b.message.createdAt.toISOString())}::timestamptz[],
+        ${col((b) => b.writer.kind)}::text[], ${col((b) => (b.writer.kind === 'customer' ? b.writer.visitorId : b.writer.agentId))}::uuid[]
+      ) with ordinality as i(conversation_id, client_id, author, author_id, internal, text, preview, created_at, writer_kind, writer_id, ord)
+    ),
+    conv as (
       select c.*, s.name as site_name, t.name as team_name, v.name as visitor_name, v.email as visitor_email,
-        v.vip as visitor_vip, a.name as assignee_name, o.name as owner_name
-      from conversations c
+        v.vip as visitor_vip, a.name as assignee_name, o.name as owner_name,
+        i.ord as in_ord, i.client_id as in_client_id, i.author as in_author, i.author_id as in_author_id,
+        i.internal as in_internal, i.text as in_text, i.preview as in_preview, i.created_at as in_created_at,
+        case when i.writer_kind = 'customer' then c.visitor_id = i.writer_id and c.status <> 'resolved'
+          else c.assignee_id = i.writer_id and c.status = 'active' and (i.internal or c.owner_id is not null) end as eligible
+      from input i
+      join conversations c on c.id = i.conversation_id
       join sites s on s.id = c.site_id
       join visitors v on v.id = c.visitor_id
       left join teams t on t.id = c.team_id
       left join users a on a.id = c.assignee_id
       left join users o on o.id = c.owner_id
-      where c.id = ${m.conversationId}
+      order by c.id
       for update of c
     ),
     ins as (
       insert into messages (conversation_id, seq, client_id, author, author_id, internal, text, created_at)
-      select conv.id, conv.last_seq + 1, ${m.clientId}, ${m.author}, ${m.authorId}, ${m.internal}, ${m.text}, ${m.createdAt}
-      from conv where ${eligible}
+      select conv.id, conv.last_seq + 1, conv.in_client_id, conv.in_author, conv.in_author_id, conv.in_internal, conv.in_text, conv.in_created_at
+      from conv where conv.eligible
       on conflict (conversation_id, client_id) do nothing
-      returning id, seq, created_at
+      returning id, conversation_id, seq, created_at
     ),
     upd as (
-      update conversations c set ${changes} from ins where c.id = ${m.conversationId}
+      -- A note changes neither the preview nor who is waiting; a customer starts the wait, an agent's reply ends it.
+      update conversations c set
+        last_seq = ins.seq,
+        last_message_text = case when conv.in_internal then c.last_message_text else conv.in_preview end,
+        last_message_at = case when conv.in_internal then c.last_message_at else ins.created_at end,
+        waiting_since = case when conv.in_internal then c.waiting_since
+          when conv.in_author = 'customer' then coalesce(c.waiting_since, ins.created_at) else null end
+      from ins join conv on conv.id = ins.conversation_id
+      where c.id = ins.conversation_id
     )
-    select conv.*, (${eligible}) as eligible, ins.id as m_id, ins.seq as m_seq, ins.created_at as m_created_at
-    from conv left join ins on true`.execute(db);
-  const row = rows[0];
-  if (!row || !row.eligible) return { kind: 'ineligible' };
-  const { eligible: _e, m_id, m_seq, m_created_at, ...conversation } = row;
-  if (m_id === null || m_seq === null || m_created_at === null) return { kind: 'duplicate', conversation };
-  const message: MessageRow = {
-    id: m_id,
-    conversation_id: m.conversationId,
-    seq: m_seq,
-    client_id: m.clientId,
-    author: m.author,
-    author_id: m.authorId,
-    internal: m.internal,
-    text: m.text,
-    created_at: m_created_at,
-  };
-  return { kind: 'stored', conversation, message };
+    select conv.*, ins.id as m_id, ins.seq as m_seq, ins.created_at as m_created_at
+    from conv left join ins on ins.conversation_id = conv.id`.execute(db);
+  const byOrd = new Map(rows.map((r) => [Number(r.in_ord), r]));
+  return batch.map((b, i): FastAppendResult => {
+    const row = byOrd.get(i + 1);
+    if (!row || !row.eligible) return { kind: 'ineligible' };
+    const { in_ord: _o, eligible: _e, m_id, m_seq, m_created_at, ...rest } = row;
+    const conversation = withoutInput(rest);
+    if (m_id === null || m_seq === null || m_created_at === null) return { kind: 'duplicate', conversation };
+    const m = b.message;
+    const message: MessageRow = {
+      id: m_id,
+      conversation_id: m.conversationId,
+      seq: m_seq,
+      client_id: m.clientId,
+      author: m.author,
+      author_id: m.authorId,
+      internal: m.internal,
+      text: m.text,
+      created_at: m_created_at,
+    };
+    return { kind: 'stored', conversation, message };
+  });
+}
+
+const appenders = new WeakMap<Db, (a: FastAppend) => Promise<FastAppendResult>>();
+
+/**
+ * One message on the one-statement path, batched with those written at the same moment (group
+ * commit, platform/batcher.ts): alone when the server is quiet, one statement for many when it is
+ * busy. A batch that fails sends each of its messages to the transaction, which reports its own error.
+ */
+export function appendMessageFast(db: Db, writer: FastAppendWriter, message: FastAppendInput): Promise<FastAppendResult> {
+  let append = appenders.get(db);
+  if (!append) {
+    append = batcher<FastAppend, FastAppendResult>(
+      async (batch) => {
+        try {
+          return await appendMessages(db, batch);
+        } catch (err) {
+          if (batch.length === 1) throw err;
+          return batch.map(() => ({ kind: 'ineligible' }));
+        }
+      },
+      { keyOf: (a) => a.message.conversationId, maxInFlight: 4, maxBatch: 100 },
+    );
+    appenders.set(db, append);
+  }
+  return append({ writer, message });
+}
+
+/** The conversation's own columns and names, without the batch's `in_*` columns. */
+function withoutInput(row: Record<string, unknown>): JoinedRow {
+  const out: Record<string, unknown> = {};
+  for (const k in row) if (!k.startsWith('in_')) out[k] = row[k];
+  return out as JoinedRow;
 }

@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrateToLatest } from '../db/migrate';
+import type { OpenDatabase } from '../platform/database';
+import { createTestDatabase } from '../testing/test-server';
+import { appendMessageFast, appendMessages, type FastAppend } from './messages.repository';
+
+let database: OpenDatabase;
+let siteId: string;
+let teamId: string;
+let agentId: string;
+const visitors: string[] = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await migrateToLatest(database.db);
+  const db = database.db;
+  teamId = (await db.insertInto('teams').values({ name: 'Batch team' }).returning('id').executeTakeFirstOrThrow()).id;
+  siteId = (
+    await db
+      .insertInto('sites')
+      .values({ name: 'Batch shop', key: 'batch-shop', allowed_origins: '[]', default_team_id: teamId, greeting: '{"zh-CN":"","en":""}', offline_message: '{"zh-CN":"","en":""}', locale: null, color: '#000000', business_hours: 'null' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  agentId = (
+    await db
+      .insertInto('users')
+      .values({ email: 'batch-agent@test.local', name: 'Batch Agent', password_hash: 'x', role: 'agent', locale: 'zh-CN' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  for (let i = 0; i < 30; i++) {
+    visitors.push((await db.insertInto('visitors').values({ site_id: siteId, token_hash: `batch-${i}` }).returning('id').executeTakeFirstOrThrow()).id);
+  }
+});
+afterAll(async () => {
+  await database?.close();
+});
+
+async function conversation(visitor: number, c: { status: 'queued' | 'active' | 'resolved'; owner?: boolean }) {
+  const now = new Date();
+  return (
+    await database.db
+      .insertInto('conversations')
+      .values({
+        site_id: siteId,
+        visitor_id: visitors[visitor]!,
+        team_id: teamId,
+        status: c.status,
+        queued_at: now,
+        assignee_id: c.status === 'active' ? agentId : null,
+        owner_id: c.owner ? agentId : null,
+        assigned_at: c.status === 'active' ? now : null,
+        resolved_at: c.status === 'resolved' ? now : null,
+        last_message_text: null,
+        last_message_at: null,
+        waiting_since: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+}
+
+const customer = (visitor: number, conversationId: string, text: string, clientId = randomUUID()): FastAppend => ({
+  writer: { kind: 'customer', visitorId: visitors[visitor]! },
+  message: { conversationId, clientId, author: 'customer', authorId: null, internal: false, text, preview: text.slice(0, 200), createdAt: new Date() },
+});
+const agent = (conversationId: string, text: string, internal = false): FastAppend => ({
+  writer: { kind: 'agent', agentId },
+  message: { conversationId, clientId: randomUUID(), author: 'agent', authorId: agentId, internal, text, preview: text.slice(0, 200), createdAt: new Date() },
+});
+const stored = (conversationId: string) =>
+  database.db.selectFrom('messages').select(['seq', 'text', 'author', 'internal']).where('conversation_id', '=', conversationId).orderBy('seq').execute();
+const row = (id: string) => database.db.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+
+describe('appending messages to many conversations in one statement', () => {
+  it('stores the eligible ones with the next seq and leaves the others to the transaction', async () => {
+    const open = await conversation(0, { status: 'active', owner: true });
+    const queued = await conversation(1, { status: 'queued' });
+    const resolved = await conversation(2, { status: 'resolved' });
+    const noOwner = await conversation(3, { status: 'active' });
+    const hostile = `"quoted", {braces}, back\\slash, NULL, 'single', 😀 中文\nnew line, trailing \\`;
+    const first = await appendMessages(database.db, [
+      customer(0, open, hostile),
+      customer(1, queued, '还在排队吗'),
+      customer(2, resolved, 'reopen me'),
+      agent(noOwner, 'first public reply'),
+      customer(4, randomUUID(), 'no such conversation'),
+    ]);
+    expect(first.map((r) => r.kind)).toEqual(['stored', 'stored', 'ineligible', 'ineligible', 'ineligible']);
+    expect(await stored(open)).toEqual([{ seq: 1, text: hostile, author: 'customer', internal: false }]);
+    expect(await stored(queued)).toEqual([{ seq: 1, text: '还在排队吗', author: 'customer', internal: false }]);
+    expect(await stored(resolved)).toEqual([]);
+    expect(await stored(noOwner)).toEqual([]);
+    const afterFirst = await row(open);
+    expect(afterFirst).toMatchObject({ last_seq: 1, last_message_text: hostile });
+    expect(afterFirst.waiting_since).not.toBeNull();
+    // The result is the conversation before the message, with the names the broadcasts need.
+    if (first[0]!.kind !== 'stored') throw new Error('not stored');
+    expect(first[0]!.conversation).toMatchObject({ id: open, last_seq: 0, site_name: 'Batch shop', team_name: 'Batch team', assignee_name: 'Batch Agent' });
+    expect(Object.keys(first[0]!.conversation).filter((k) => k.startsWith('in_'))).toEqual([]);
+
+    // A reply ends the wait; a note changes neither preview nor wait; a resent client id is a duplicate.
+    const resend = customer(1, queued, 'again');
+    resend.message.clientId = (await database.db.selectFrom('messages').select('client_id').where('conversation_id', '=', queued).executeTakeFirstOrThrow()).client_id;
+    const second = await appendMessages(database.db, [agent(open, '我来看看'), agent(noOwner, 'note', true), resend]);
+    expect(second.map((r) => r.kind)).toEqual(['stored', 'stored', 'duplicate']);
+    expect(await row(open)).toMatchObject({ last_seq: 2, last_message_text: '我来看看', waiting_since: null });
+    expect(await row(noOwner)).toMatchObject({ last_seq: 1, last_message_text: null, waiting_since: null });
+    expect(await stored(queued)).toHaveLength(1);
+  });
+
+  it('keeps every conversation gap-free and in submission order when many write at once', async () => {
+    const ids = await Promise.all(Array.from({ length: 10 }, (_, i) => conversation(10 + i, { status: 'active', owner: true })));
+    const writes = ids.flatMap((id, i) => Array.from({ length: 6 }, (_, k) => ({ i, id, k })));
+    const results = await Promise.all(
+      writes.map(({ i, id, k }) => {
+        const m = k % 2 === 0 ? customer(10 + i, id, `c${k}`) : agent(id, `a${k}`);
+        return appendMessageFast(database.db, m.writer, m.message);
+      }),
+    );
+    expect(results.every((r) => r.kind === 'stored')).toBe(true);
+    for (const id of ids) {
+      const ms = await stored(id);
+      expect(ms.map((m) => m.seq)).toEqual([1, 2, 3, 4, 5, 6]);
+      expect(ms.map((m) => m.text)).toEqual(['c0', 'a1', 'c2', 'a3', 'c4', 'a5']);
+      expect((await row(id)).last_seq).toBe(6);
+    }
+  });
+
+  it('refuses two messages of one conversation in one batch', async () => {
+    const id = await conversation(25, { status: 'active', owner: true });
+    await expect(appendMessages(database.db, [customer(25, id, 'a'), customer(25, id, 'b')])).rejects.toThrow(/one message per conversation/);
+    expect(await stored(id)).toEqual([]);
+  });
+});
