@@ -77,6 +77,19 @@ export function normaliseForMatching(input: string): { text: string; map: number
   const map: number[] = [];
   let i = 0;
   for (const ch of input) {
+    const code = ch.charCodeAt(0);
+    if (code < 0x80) {
+      // ASCII (most of what agents type): NFKC keeps it, and all of it but letters and digits is ignored.
+      if ((code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a)) {
+        text += ch;
+        map.push(i);
+      } else if (code >= 0x41 && code <= 0x5a) {
+        text += String.fromCharCode(code + 0x20);
+        map.push(i);
+      }
+      i += 1;
+      continue;
+    }
     const norm = ch.normalize('NFKC').toLowerCase();
     for (const c of norm) {
       if (!IGNORED.test(c)) {
@@ -112,8 +125,20 @@ export function matchProhibited(text: string, phrases: readonly TProhibitedPhras
   return found;
 }
 
+/** Normalised phrases and compiled patterns, by their text: the same few are matched against every reply. */
+const needles = new Map<string, string>();
+const patterns = new Map<string, RegExp | null>();
+const remember = <V>(cache: Map<string, V>, key: string, make: () => V): V => {
+  let v = cache.get(key);
+  if (v === undefined && !cache.has(key)) {
+    if (cache.size >= 1000) cache.clear();
+    cache.set(key, (v = make()));
+  }
+  return v as V;
+};
+
 function findPhrase(original: string, norm: { text: string; map: number[] }, phrase: string): [number, number] | null {
-  const needle = normaliseForMatching(phrase).text;
+  const needle = remember(needles, phrase, () => normaliseForMatching(phrase).text);
   if (!needle) return null;
   const latinStart = LATIN.test(needle[0]!);
   const latinEnd = LATIN.test(needle[needle.length - 1]!);
@@ -130,12 +155,14 @@ function findPhrase(original: string, norm: { text: string; map: number[] }, phr
 }
 
 function findPattern(text: string, source: string): [number, number] | null {
-  let re: RegExp;
-  try {
-    re = new RegExp(source, 'iu');
-  } catch {
-    return null;
-  }
+  const re = remember(patterns, source, () => {
+    try {
+      return new RegExp(source, 'iu');
+    } catch {
+      return null;
+    }
+  });
+  if (!re) return null;
   const m = re.exec(text);
   if (!m || m[0].length === 0) return null;
   return [m.index, m.index + m[0].length];
