@@ -65,7 +65,10 @@ export function listenForRealtime(ctx: Ctx, customers: CustomerNamespace, agents
     ctx.bus.on('conversation.event_recorded', async ({ event, conversation }) => {
       const c = conversation ?? (await getConversation(ctx.db, event.conversationId));
       if (!c) return;
-      const rooms = agentRooms(c);
+      // The trail is shown only in the conversation's own view: its team hears of it only while it
+      // is queued (at 5,000 conversations, each first reply's owner_set to a 125-agent team room was
+      // 625,000 frames).
+      const rooms = agentRooms(c, { wholeTeam: false });
       const to = event.data['toAgentId'];
       if (typeof to === 'string') rooms.push(userRoom(to));
       agents.to(rooms).emit('conversation:event', event);
