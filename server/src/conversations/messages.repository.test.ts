@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../db/migrate';
 import type { OpenDatabase } from '../platform/database';
+import { seedSite } from '../testing/seed';
 import { createTestDatabase } from '../testing/test-server';
 import { appendMessageFast, appendMessages, type FastAppend } from './messages.repository';
 
@@ -15,14 +16,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   await migrateToLatest(database.db);
   const db = database.db;
-  teamId = (await db.insertInto('teams').values({ name: 'Batch team' }).returning('id').executeTakeFirstOrThrow()).id;
-  siteId = (
-    await db
-      .insertInto('sites')
-      .values({ name: 'Batch shop', key: 'batch-shop', allowed_origins: '[]', default_team_id: teamId, greeting: '{"zh-CN":"","en":""}', offline_message: '{"zh-CN":"","en":""}', locale: null, color: '#000000', business_hours: 'null' })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-  ).id;
+  ({ teamId, siteId } = await seedSite(db, { team: 'Batch team', site: 'Batch shop', key: 'batch-shop' }));
   agentId = (
     await db
       .insertInto('users')

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../db/migrate';
 import type { OpenDatabase } from '../platform/database';
 import { zonedDay, zonedTime } from '../platform/zoned-time';
+import { seedSite } from '../testing/seed';
 import { createTestDatabase } from '../testing/test-server';
 import { monitorSnapshot } from './monitor.service';
 
@@ -18,14 +19,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   await migrateToLatest(database.db);
   const db = database.db;
-  teamId = (await db.insertInto('teams').values({ name: 'Tz team' }).returning('id').executeTakeFirstOrThrow()).id;
-  siteId = (
-    await db
-      .insertInto('sites')
-      .values({ name: 'Tz shop', key: 'tz-shop', allowed_origins: '[]', default_team_id: teamId, greeting: '{"zh-CN":"","en":""}', offline_message: '{"zh-CN":"","en":""}', locale: null, color: '#000000', business_hours: 'null' })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-  ).id;
+  ({ teamId, siteId } = await seedSite(db, { team: 'Tz team', site: 'Tz shop', key: 'tz-shop' }));
   visitorIds = [];
   for (let i = 0; i < 6; i++) {
     visitorIds.push((await db.insertInto('visitors').values({ site_id: siteId, token_hash: `tz-${i}` }).returning('id').executeTakeFirstOrThrow()).id);
