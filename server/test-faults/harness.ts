@@ -327,9 +327,15 @@ abstract class Peer {
   protected onApplied(_m: TMessage): void {}
 
   private syncing = new Set<string>();
+  /** A gap seen while a sync was in flight: that sync may have read too early, so one more follows it. */
+  private syncAgain = new Set<string>();
   async sync(conversationId: string | null): Promise<void> {
     const key = conversationId ?? '';
-    if (this.syncing.has(key) || !this.socket?.connected) return;
+    if (this.syncing.has(key)) {
+      this.syncAgain.add(key);
+      return;
+    }
+    if (!this.socket?.connected) return;
     this.syncing.add(key);
     try {
       const afterSeq = conversationId ? this.view(conversationId).lastSeq : 0;
@@ -340,6 +346,7 @@ abstract class Peer {
       if (ack?.ok) for (const m of ack.messages) this.apply(m);
     } finally {
       this.syncing.delete(key);
+      if (this.syncAgain.delete(key)) void this.sync(conversationId);
     }
   }
 
