@@ -64,8 +64,7 @@ export async function appendMessages(db: Db, batch: readonly FastAppend[]): Prom
     conv as (
       select c.*, s.name as site_name, t.name as team_name, v.name as visitor_name, v.email as visitor_email,
         v.vip as visitor_vip, a.name as assignee_name, o.name as owner_name,
-        i.ord as in_ord, i.client_id as in_client_id, i.author as in_author, i.author_id as in_author_id,
-        i.internal as in_internal, i.text as in_text, i.preview as in_preview, i.created_at as in_created_at,
+        i.ord as in_ord,
         case when i.writer_kind = 'customer' then c.visitor_id = i.writer_id and c.status <> 'resolved'
           else c.assignee_id = i.writer_id and c.status = 'active' and (i.internal or c.owner_id is not null) end as eligible
       from input i
@@ -80,8 +79,8 @@ export async function appendMessages(db: Db, batch: readonly FastAppend[]): Prom
     ),
     ins as (
       insert into messages (conversation_id, seq, client_id, author, author_id, internal, text, created_at)
-      select conv.id, conv.last_seq + 1, conv.in_client_id, conv.in_author, conv.in_author_id, conv.in_internal, conv.in_text, conv.in_created_at
-      from conv where conv.eligible
+      select conv.id, conv.last_seq + 1, i.client_id, i.author, i.author_id, i.internal, i.text, i.created_at
+      from conv join input i on i.ord = conv.in_ord where conv.eligible
       on conflict (conversation_id, client_id) do nothing
       returning id, conversation_id, seq, created_at
     ),
@@ -89,11 +88,11 @@ export async function appendMessages(db: Db, batch: readonly FastAppend[]): Prom
       -- A note changes neither the preview nor who is waiting; a customer starts the wait, an agent's reply ends it.
       update conversations c set
         last_seq = ins.seq,
-        last_message_text = case when conv.in_internal then c.last_message_text else conv.in_preview end,
-        last_message_at = case when conv.in_internal then c.last_message_at else ins.created_at end,
-        waiting_since = case when conv.in_internal then c.waiting_since
-          when conv.in_author = 'customer' then coalesce(c.waiting_since, ins.created_at) else null end
-      from ins join conv on conv.id = ins.conversation_id
+        last_message_text = case when i.internal then c.last_message_text else i.preview end,
+        last_message_at = case when i.internal then c.last_message_at else ins.created_at end,
+        waiting_since = case when i.internal then c.waiting_since
+          when i.author = 'customer' then coalesce(c.waiting_since, ins.created_at) else null end
+      from ins join input i on i.conversation_id = ins.conversation_id
       where c.id = ins.conversation_id
     )
     select conv.*, ins.id as m_id, ins.seq as m_seq, ins.created_at as m_created_at
@@ -102,8 +101,7 @@ export async function appendMessages(db: Db, batch: readonly FastAppend[]): Prom
   return batch.map((b, i): FastAppendResult => {
     const row = byOrd.get(i + 1);
     if (!row || !row.eligible) return { kind: 'ineligible' };
-    const { in_ord: _o, eligible: _e, m_id, m_seq, m_created_at, ...rest } = row;
-    const conversation = withoutInput(rest);
+    const { in_ord: _o, eligible: _e, m_id, m_seq, m_created_at, ...conversation } = row;
     if (m_id === null || m_seq === null || m_created_at === null) return { kind: 'duplicate', conversation };
     const m = b.message;
     const message: MessageRow = {
@@ -145,11 +143,4 @@ export function appendMessageFast(db: Db, writer: FastAppendWriter, message: Fas
     appenders.set(db, append);
   }
   return append({ writer, message });
-}
-
-/** The conversation's own columns and names, without the batch's `in_*` columns. */
-function withoutInput(row: Record<string, unknown>): JoinedRow {
-  const out: Record<string, unknown> = {};
-  for (const k in row) if (!k.startsWith('in_')) out[k] = row[k];
-  return out as JoinedRow;
 }
