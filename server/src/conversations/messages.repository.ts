@@ -44,23 +44,15 @@ type BatchRow = JoinedRow & { in_ord: number; eligible: boolean; m_id: string | 
  * dedupes, and the statement has committed when it answers. Only the common cases are eligible: a
  * customer writing into their open conversation, the assigned agent writing once there is an owner
  * (or a note). Everything else (reopen, first reply, supervisors, e-mail, errors) says `ineligible`.
- * Its text never changes with the batch (arrays as parameters), so it is prepared once per connection.
+ * It has two texts, one for a single message and one for several (arrays as parameters, whatever
+ * their length), each prepared once per connection.
  */
 export async function appendMessages(db: Db, batch: readonly FastAppend[]): Promise<FastAppendResult[]> {
   if (new Set(batch.map((b) => b.message.conversationId)).size !== batch.length) {
     throw new Error('appendMessages: one message per conversation per batch');
   }
-  const col = <T>(f: (b: FastAppend) => T) => batch.map(f);
   const { rows } = await sql<BatchRow>`${sql.raw(PREPARED_MARK)}
-    with input as (
-      select * from unnest(
-        ${col((b) => b.message.conversationId)}::uuid[], ${col((b) => b.message.clientId)}::text[],
-        ${col((b) => b.message.author)}::text[], ${col((b) => b.message.authorId)}::uuid[],
-        ${col((b) => b.message.internal)}::boolean[], ${col((b) => b.message.text)}::text[],
-        ${col((b) => b.message.preview)}::text[], ${col((b) => b.message.createdAt.toISOString())}::timestamptz[],
-        ${col((b) => b.writer.kind)}::text[], ${col((b) => (b.writer.kind === 'customer' ? b.writer.visitorId : b.writer.agentId))}::uuid[]
-      ) with ordinality as i(conversation_id, client_id, author, author_id, internal, text, preview, created_at, writer_kind, writer_id, ord)
-    ),
+    with input as (${inputRows(batch)}),
     conv as (
       select c.*, s.name as site_name, t.name as team_name, v.name as visitor_name, v.email as visitor_email,
         v.vip as visitor_vip, a.name as assignee_name, o.name as owner_name,
@@ -117,6 +109,30 @@ export async function appendMessages(db: Db, batch: readonly FastAppend[]): Prom
     };
     return { kind: 'stored', conversation, message };
   });
+}
+
+/**
+ * The batch as rows of `input`: arrays through `unnest` for several messages; plain parameters for
+ * one, the common case on a quiet server, so that its plan looks the conversation up by its key
+ * (`unnest` of a parameter is planned as ten rows of unknown ids: a scan of the whole table).
+ */
+function inputRows(batch: readonly FastAppend[]) {
+  const writerId = (b: FastAppend) => (b.writer.kind === 'customer' ? b.writer.visitorId : b.writer.agentId);
+  const [one] = batch;
+  if (one && batch.length === 1) {
+    const m = one.message;
+    return sql`select ${m.conversationId}::uuid as conversation_id, ${m.clientId}::text as client_id, ${m.author}::text as author,
+      ${m.authorId}::uuid as author_id, ${m.internal}::boolean as internal, ${m.text}::text as text, ${m.preview}::text as preview,
+      ${m.createdAt.toISOString()}::timestamptz as created_at, ${one.writer.kind}::text as writer_kind, ${writerId(one)}::uuid as writer_id, 1::bigint as ord`;
+  }
+  const col = <T>(f: (b: FastAppend) => T) => batch.map(f);
+  return sql`select * from unnest(
+      ${col((b) => b.message.conversationId)}::uuid[], ${col((b) => b.message.clientId)}::text[],
+      ${col((b) => b.message.author)}::text[], ${col((b) => b.message.authorId)}::uuid[],
+      ${col((b) => b.message.internal)}::boolean[], ${col((b) => b.message.text)}::text[],
+      ${col((b) => b.message.preview)}::text[], ${col((b) => b.message.createdAt.toISOString())}::timestamptz[],
+      ${col((b) => b.writer.kind)}::text[], ${col(writerId)}::uuid[]
+    ) with ordinality as i(conversation_id, client_id, author, author_id, internal, text, preview, created_at, writer_kind, writer_id, ord)`;
 }
 
 const appenders = new WeakMap<Db, (a: FastAppend) => Promise<FastAppendResult>>();

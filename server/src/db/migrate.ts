@@ -11,8 +11,12 @@ import * as chatAttachments from './migrations/2026-12-01-chat-attachments';
 import * as reports from './migrations/2026-12-01-reports';
 import * as customers from './migrations/2026-12-01-customers';
 import * as hotWrites from './migrations/2026-12-01-hot-writes';
+import * as waitingIndex from './migrations/2026-12-02-waiting-index';
 
-/** Migrations in order, named by date; listed here so they work the same from source and bundles. */
+/**
+ * Migrations, named by date; listed here so they work the same from source and bundles. They run in
+ * the order of their names (not of this list): a new one needs a name that sorts after every other.
+ */
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23-foundation': foundation,
   '2026-12-01-knowledge': knowledge,
@@ -26,6 +30,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-01-reports': reports,
   '2026-12-01-customers': customers,
   '2026-12-01-hot-writes': hotWrites,
+  '2026-12-02-waiting-index': waitingIndex,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
