@@ -49,8 +49,13 @@ describe('customer and agent in realtime', () => {
     expect(await typing).toEqual({ conversationId, typing: true });
 
     const onCustomer = nextEvent(customer.socket, 'message:new', (m) => m.author === 'agent');
+    // The first public reply makes its writer the owner: live, on the trail and in the summary.
+    const ownerSet = nextEvent(agentSocket, 'conversation:event', (e) => e.type === 'owner_set');
+    const ownerUpdate = nextEvent(agentSocket, 'conversation:updated', (c) => c.id === conversationId && c.ownerId === agent.user.id);
     const reply = await agentSocket.emitWithAck('message:send', { conversationId, clientId: newClientId(), text: '您好，我来帮您查一下', internal: false });
     expect(reply.ok).toBe(true);
+    expect(await ownerSet).toMatchObject({ conversationId, actorId: agent.user.id, actorName: 'Li Wei', data: { ownerId: agent.user.id, ownerName: 'Li Wei' } });
+    expect(await ownerUpdate).toMatchObject({ ownerId: agent.user.id, ownerName: 'Li Wei', lastSeq: 2, waitingSince: null });
     const received = await onCustomer;
     expect(received.text).toBe('您好，我来帮您查一下');
     expect(received.seq).toBe(2);

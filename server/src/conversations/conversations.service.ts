@@ -97,13 +97,16 @@ function afterAppend(conv: ConversationRow, m: AppendInput, seq: number, now: Da
 }
 
 /**
- * The common message in one statement (messages.repository.ts): the stored row and the conversation
- * after it, or null when the full transaction must run (reopen, first reply, duplicate, errors).
+ * The common message in one statement (messages.repository.ts): the stored row, the conversation
+ * after it and the `owner_set` a first reply records, or null when the full transaction must run
+ * (reopen, queued, duplicate, files, errors).
  */
 async function appendFast(ctx: Ctx, writer: FastAppendWriter, conversationId: string, m: AppendInput, now: Date) {
   const r = await appendMessageFast(ctx.db, writer, { conversationId, clientId: m.clientId, author: m.author, authorId: m.authorId, internal: m.internal, text: m.text, preview: previewOf(m), createdAt: now });
   if (r.kind !== 'stored') return null;
-  return { row: r.message, after: { ...r.conversation, ...afterAppend(r.conversation, m, r.message.seq, now) }, attachments: undefined };
+  const after = { ...r.conversation, ...afterAppend(r.conversation, m, r.message.seq, now) };
+  if (r.ownerSet && writer.kind === 'agent') Object.assign(after, { owner_id: writer.agentId, owner_name: writer.name });
+  return { row: r.message, after, attachments: undefined, ownerSet: r.ownerSet };
 }
 
 /** The message a duplicate send gets back (rare: a resend after a lost ack). */
@@ -274,7 +277,7 @@ export async function sendAgentMessage(ctx: Ctx, agent: Agent, input: TAgentSend
   const now = ctx.clock();
   const input_ = { clientId: input.clientId, author: 'agent' as const, authorId: agent.id, text: input.text ?? '', internal };
   // The assigned agent's reply or note without files is one statement; the rest runs the transaction.
-  const fast = input.attachmentIds?.length ? null : await appendFast(ctx, { kind: 'agent', agentId: agent.id }, input.conversationId, input_, now);
+  const fast = input.attachmentIds?.length ? null : await appendFast(ctx, { kind: 'agent', agentId: agent.id, name: agent.name }, input.conversationId, input_, now);
   const done = fast ? { duplicate: false as const, visitorId: fast.after.visitor_id, ...fast } : await ctx.db.transaction().execute(async (trx) => {
     const conv = await repo.lockConversationJoined(trx, input.conversationId);
     if (!conv) throw new AppError('not_found', 'no such conversation');
@@ -301,7 +304,9 @@ export async function sendAgentMessage(ctx: Ctx, agent: Agent, input: TAgentSend
   if (!done.duplicate) fx.updated.add(done.after.id);
   if (done.duplicate) return { message: await storedMessage(ctx, input.conversationId, input.clientId), duplicate: true };
   const message = { ...repo.toMessage(done.row, agent.name), ...(done.attachments ? { attachments: done.attachments } : {}) };
-  fx.derivable = Boolean(fast);
+  // A first reply's new owner is not derivable from the message: everyone gets the update.
+  if (fast?.ownerSet) fx.events.push(fast.ownerSet);
+  fx.derivable = Boolean(fast) && !fast?.ownerSet;
   fx.snapshots.set(done.after.id, await committedConversation(ctx, done.after));
   ctx.bus.publish('message.created', { message, visitorId: done.visitorId, originSocketId: origin.socketId });
   publish(ctx, fx, new Map([[agent.id, agent.name]]));

@@ -62,7 +62,7 @@ const customer = (visitor: number, conversationId: string, text: string, clientI
   message: { conversationId, clientId, author: 'customer', authorId: null, internal: false, text, preview: text.slice(0, 200), createdAt: new Date() },
 });
 const agent = (conversationId: string, text: string, internal = false): FastAppend => ({
-  writer: { kind: 'agent', agentId },
+  writer: { kind: 'agent', agentId, name: 'Batch Agent' },
   message: { conversationId, clientId: randomUUID(), author: 'agent', authorId: agentId, internal, text, preview: text.slice(0, 200), createdAt: new Date() },
 });
 const stored = (conversationId: string) =>
@@ -85,6 +85,7 @@ describe('appending messages to many conversations in one statement', () => {
     const queued = await conversation(v + 1, { status: 'queued' });
     const resolved = await conversation(v + 2, { status: 'resolved' });
     const noOwner = await conversation(v + 3, { status: 'active' });
+    const noteFirst = await conversation(v + 5, { status: 'active' });
     const hostile = `"quoted", {braces}, back\\slash, NULL, 'single', 😀 中文\nnew line, trailing \\`;
     const first = await append([
       customer(v + 0, open, hostile),
@@ -92,12 +93,23 @@ describe('appending messages to many conversations in one statement', () => {
       customer(v + 2, resolved, 'reopen me'),
       agent(noOwner, 'first public reply'),
       customer(v + 4, randomUUID(), 'no such conversation'),
+      agent(noteFirst, 'a note sets no owner', true),
     ]);
-    expect(first.map((r) => r.kind)).toEqual(['stored', 'stored', 'ineligible', 'ineligible', 'ineligible']);
+    expect(first.map((r) => r.kind)).toEqual(['stored', 'stored', 'ineligible', 'stored', 'ineligible', 'stored']);
+    expect(first[5]!.kind === 'stored' && first[5]!.ownerSet).toBe(null);
+    expect(await row(noteFirst)).toMatchObject({ owner_id: null, last_seq: 1 });
     expect(await stored(open)).toEqual([{ seq: 1, text: hostile, author: 'customer', internal: false }]);
     expect(await stored(queued)).toEqual([{ seq: 1, text: '还在排队吗', author: 'customer', internal: false }]);
     expect(await stored(resolved)).toEqual([]);
-    expect(await stored(noOwner)).toEqual([]);
+    // 谁首次回复谁负责: the first public reply made its writer the owner, on the trail too.
+    expect(await stored(noOwner)).toEqual([{ seq: 1, text: 'first public reply', author: 'agent', internal: false }]);
+    expect(await row(noOwner)).toMatchObject({ owner_id: agentId, last_seq: 1 });
+    const trail = await database.db.selectFrom('conversation_events').selectAll().where('conversation_id', '=', noOwner).execute();
+    expect(trail).toMatchObject([{ type: 'owner_set', actor_id: agentId, data: { ownerId: agentId, ownerName: 'Batch Agent' } }]);
+    const firstReply = first[3]!;
+    if (firstReply.kind !== 'stored') throw new Error('not stored');
+    expect(firstReply.ownerSet).toEqual({ ...trail[0], data: { ownerId: agentId, ownerName: 'Batch Agent' } });
+    expect(first[0]!.kind === 'stored' && first[0]!.ownerSet).toBe(null);
     const afterFirst = await row(open);
     expect(afterFirst).toMatchObject({ last_seq: 1, last_message_text: hostile });
     expect(afterFirst.waiting_since).not.toBeNull();
@@ -111,8 +123,9 @@ describe('appending messages to many conversations in one statement', () => {
     resend.message.clientId = (await database.db.selectFrom('messages').select('client_id').where('conversation_id', '=', queued).executeTakeFirstOrThrow()).client_id;
     const second = await append([agent(open, '我来看看'), agent(noOwner, 'note', true), resend]);
     expect(second.map((r) => r.kind)).toEqual(['stored', 'stored', 'duplicate']);
+    expect(second.map((r) => r.kind === 'stored' && r.ownerSet)).toEqual([null, null, false]);
     expect(await row(open)).toMatchObject({ last_seq: 2, last_message_text: '我来看看', waiting_since: null });
-    expect(await row(noOwner)).toMatchObject({ last_seq: 1, last_message_text: null, waiting_since: null });
+    expect(await row(noOwner)).toMatchObject({ last_seq: 2, last_message_text: 'first public reply', waiting_since: null });
     expect(await stored(queued)).toHaveLength(1);
   });
 

@@ -3,12 +3,12 @@ import type { Db } from '../db/database';
 import { batcher } from '../platform/batcher';
 import { PREPARED_MARK } from '../platform/prepared';
 import type { JoinedRow } from './conversations.repository';
-import type { MessageRow } from './conversations.table';
+import type { ConversationEventRow, MessageRow } from './conversations.table';
 
-/** Who may take the one-statement path: the conversation's own visitor, or the agent holding it. */
+/** Who may take the one-statement path: the conversation's own visitor, or the agent holding it (`name` for the trail). */
 export type FastAppendWriter =
   | { kind: 'customer'; visitorId: string }
-  | { kind: 'agent'; agentId: string };
+  | { kind: 'agent'; agentId: string; name: string };
 
 export type FastAppendInput = {
   conversationId: string;
@@ -23,16 +23,29 @@ export type FastAppendInput = {
 };
 
 export type FastAppendResult =
-  /** Not for this path (no such conversation, resolved, not the holder's, first reply): use the transaction. */
+  /** Not for this path (no such conversation, resolved, not the holder's, queued for an agent): use the transaction. */
   | { kind: 'ineligible' }
   /** `(conversation, clientId)` is already stored. */
   | { kind: 'duplicate'; conversation: JoinedRow }
-  /** Stored; `conversation` is the row as it was locked, before this message. */
-  | { kind: 'stored'; conversation: JoinedRow; message: MessageRow };
+  /**
+   * Stored; `conversation` is the row as it was locked, before this message. `ownerSet`: this was
+   * the first public reply, which made its writer the owner (`owner_set` on the trail).
+   */
+  | { kind: 'stored'; conversation: JoinedRow; message: MessageRow; ownerSet: ConversationEventRow | null };
 
 export type FastAppend = { writer: FastAppendWriter; message: FastAppendInput };
 
-type BatchRow = JoinedRow & { in_ord: number; eligible: boolean; m_id: string | null; m_seq: number | null; m_created_at: Date | null };
+type BatchRow = JoinedRow & {
+  in_ord: number;
+  eligible: boolean;
+  sets_owner: boolean;
+  m_id: string | null;
+  m_seq: number | null;
+  m_created_at: Date | null;
+  e_id: string | null;
+  e_data: ConversationEventRow['data'] | null;
+  e_created_at: Date | null;
+};
 
 /**
  * Appends messages to DIFFERENT conversations in ONE statement — lock each conversation, dedupe on
@@ -42,8 +55,9 @@ type BatchRow = JoinedRow & { in_ord: number; eligible: boolean; m_id: string | 
  * the row locks order writers (taken in id order, so two batches cannot deadlock), `last_seq + 1`
  * is read from the locked (latest) row, `ON CONFLICT DO NOTHING` on `(conversation_id, client_id)`
  * dedupes, and the statement has committed when it answers. Only the common cases are eligible: a
- * customer writing into their open conversation, the assigned agent writing once there is an owner
- * (or a note). Everything else (reopen, first reply, supervisors, e-mail, errors) says `ineligible`.
+ * customer writing into their open conversation, the assigned agent writing into an active one — its
+ * first public reply also makes them the owner and records `owner_set`, in the same statement.
+ * Everything else (reopen, queued, supervisors, e-mail, files, errors) says `ineligible`.
  * It has two texts, one for a single message and one for several (arrays as parameters, whatever
  * their length), each prepared once per connection.
  */
@@ -58,7 +72,9 @@ export async function appendMessages(db: Db, batch: readonly FastAppend[]): Prom
         v.vip as visitor_vip, a.name as assignee_name, o.name as owner_name,
         i.ord as in_ord,
         case when i.writer_kind = 'customer' then c.visitor_id = i.writer_id and c.status <> 'resolved'
-          else c.assignee_id = i.writer_id and c.status = 'active' and (i.internal or c.owner_id is not null) end as eligible
+          else c.assignee_id = i.writer_id and c.status = 'active' end as eligible,
+        -- 谁首次回复谁负责: the first public reply makes its writer the owner.
+        i.writer_kind = 'agent' and not i.internal and c.owner_id is null as sets_owner
       from input i
       join conversations c on c.id = i.conversation_id
       join sites s on s.id = c.site_id
@@ -83,17 +99,25 @@ export async function appendMessages(db: Db, batch: readonly FastAppend[]): Prom
         last_message_text = case when i.internal then c.last_message_text else i.preview end,
         last_message_at = case when i.internal then c.last_message_at else ins.created_at end,
         waiting_since = case when i.internal then c.waiting_since
-          when i.author = 'customer' then coalesce(c.waiting_since, ins.created_at) else null end
-      from ins join input i on i.conversation_id = ins.conversation_id
+          when i.author = 'customer' then coalesce(c.waiting_since, ins.created_at) else null end,
+        owner_id = case when conv.sets_owner then i.writer_id else c.owner_id end
+      from ins join input i on i.conversation_id = ins.conversation_id join conv on conv.id = ins.conversation_id
       where c.id = ins.conversation_id
+    ),
+    ev as (
+      insert into conversation_events (conversation_id, type, actor_id, data)
+      select conv.id, 'owner_set', i.writer_id, jsonb_build_object('ownerId', i.writer_id, 'ownerName', i.writer_name)
+      from ins join conv on conv.id = ins.conversation_id join input i on i.ord = conv.in_ord
+      where conv.sets_owner
+      returning id, conversation_id, data, created_at
     )
-    select conv.*, ins.id as m_id, ins.seq as m_seq, ins.created_at as m_created_at
-    from conv left join ins on ins.conversation_id = conv.id`.execute(db);
+    select conv.*, ins.id as m_id, ins.seq as m_seq, ins.created_at as m_created_at, ev.id as e_id, ev.data as e_data, ev.created_at as e_created_at
+    from conv left join ins on ins.conversation_id = conv.id left join ev on ev.conversation_id = conv.id`.execute(db);
   const byOrd = new Map(rows.map((r) => [Number(r.in_ord), r]));
   return batch.map((b, i): FastAppendResult => {
     const row = byOrd.get(i + 1);
     if (!row || !row.eligible) return { kind: 'ineligible' };
-    const { in_ord: _o, eligible: _e, m_id, m_seq, m_created_at, ...conversation } = row;
+    const { in_ord: _o, eligible: _e, sets_owner: _s, m_id, m_seq, m_created_at, e_id, e_data, e_created_at, ...conversation } = row;
     if (m_id === null || m_seq === null || m_created_at === null) return { kind: 'duplicate', conversation };
     const m = b.message;
     const message: MessageRow = {
@@ -107,7 +131,11 @@ export async function appendMessages(db: Db, batch: readonly FastAppend[]): Prom
       text: m.text,
       created_at: m_created_at,
     };
-    return { kind: 'stored', conversation, message };
+    const ownerSet =
+      e_id !== null && e_data !== null && e_created_at !== null
+        ? { id: e_id, conversation_id: m.conversationId, type: 'owner_set' as const, actor_id: m.authorId, data: e_data, created_at: e_created_at }
+        : null;
+    return { kind: 'stored', conversation, message, ownerSet };
   });
 }
 
@@ -118,12 +146,13 @@ export async function appendMessages(db: Db, batch: readonly FastAppend[]): Prom
  */
 function inputRows(batch: readonly FastAppend[]) {
   const writerId = (b: FastAppend) => (b.writer.kind === 'customer' ? b.writer.visitorId : b.writer.agentId);
+  const writerName = (b: FastAppend) => (b.writer.kind === 'customer' ? null : b.writer.name);
   const [one] = batch;
   if (one && batch.length === 1) {
     const m = one.message;
     return sql`select ${m.conversationId}::uuid as conversation_id, ${m.clientId}::text as client_id, ${m.author}::text as author,
       ${m.authorId}::uuid as author_id, ${m.internal}::boolean as internal, ${m.text}::text as text, ${m.preview}::text as preview,
-      ${m.createdAt.toISOString()}::timestamptz as created_at, ${one.writer.kind}::text as writer_kind, ${writerId(one)}::uuid as writer_id, 1::bigint as ord`;
+      ${m.createdAt.toISOString()}::timestamptz as created_at, ${one.writer.kind}::text as writer_kind, ${writerId(one)}::uuid as writer_id, ${writerName(one)}::text as writer_name, 1::bigint as ord`;
   }
   const col = <T>(f: (b: FastAppend) => T) => batch.map(f);
   return sql`select * from unnest(
@@ -131,8 +160,8 @@ function inputRows(batch: readonly FastAppend[]) {
       ${col((b) => b.message.author)}::text[], ${col((b) => b.message.authorId)}::uuid[],
       ${col((b) => b.message.internal)}::boolean[], ${col((b) => b.message.text)}::text[],
       ${col((b) => b.message.preview)}::text[], ${col((b) => b.message.createdAt.toISOString())}::timestamptz[],
-      ${col((b) => b.writer.kind)}::text[], ${col(writerId)}::uuid[]
-    ) with ordinality as i(conversation_id, client_id, author, author_id, internal, text, preview, created_at, writer_kind, writer_id, ord)`;
+      ${col((b) => b.writer.kind)}::text[], ${col(writerId)}::uuid[], ${col(writerName)}::text[]
+    ) with ordinality as i(conversation_id, client_id, author, author_id, internal, text, preview, created_at, writer_kind, writer_id, writer_name, ord)`;
 }
 
 const appenders = new WeakMap<Db, (a: FastAppend) => Promise<FastAppendResult>>();
