@@ -100,8 +100,9 @@ export async function appendMessages(db: Db, batch: readonly FastAppend[]): Prom
         last_message_at = case when i.internal then c.last_message_at else ins.created_at end,
         waiting_since = case when i.internal then c.waiting_since
           when i.author = 'customer' then coalesce(c.waiting_since, ins.created_at) else null end,
-        owner_id = case when conv.sets_owner then i.writer_id else c.owner_id end
-      from ins join input i on i.conversation_id = ins.conversation_id join conv on conv.id = ins.conversation_id
+        -- The row is locked, so this is the owner conv saw (its sets_owner).
+        owner_id = case when i.writer_kind = 'agent' and not i.internal and c.owner_id is null then i.writer_id else c.owner_id end
+      from ins join input i on i.conversation_id = ins.conversation_id
       where c.id = ins.conversation_id
     ),
     ev as (
