@@ -75,15 +75,17 @@ export async function appendMessages(db: Db, batch: readonly FastAppend[]): Prom
           else c.assignee_id = i.writer_id and c.status = 'active' end as eligible,
         -- 谁首次回复谁负责: the first public reply makes its writer the owner.
         i.writer_kind = 'agent' and not i.internal and c.owner_id is null as sets_owner
-      from input i
-      join conversations c on c.id = i.conversation_id
+      -- Each conversation is looked up by its key and locked there: a lateral subquery, so the plan
+      -- never scans the whole table (a parameter array is planned as ten rows of unknown ids, and
+      -- at 1,000 conversations that plan was a full scan per batch). The input, sorted by id, drives
+      -- the loop, so locks are taken in id order and two batches cannot deadlock.
+      from (select * from input order by conversation_id) i
+      cross join lateral (select * from conversations c where c.id = i.conversation_id for update) c
       join sites s on s.id = c.site_id
       join visitors v on v.id = c.visitor_id
       left join teams t on t.id = c.team_id
       left join users a on a.id = c.assignee_id
       left join users o on o.id = c.owner_id
-      order by c.id
-      for update of c
     ),
     ins as (
       insert into messages (conversation_id, seq, client_id, author, author_id, internal, text, created_at)
