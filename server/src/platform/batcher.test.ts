@@ -35,6 +35,25 @@ describe('group commit', () => {
     expect(await Promise.all(later)).toEqual([20, 30, 40]);
   });
 
+  it('on a quiet server sends before the next turn of the event loop, with what the same task handed in', async () => {
+    const r = recorder();
+    const add = batcher(r.run, { keyOf: (i: Item) => i.key, maxInFlight: 4, maxBatch: 100 });
+    const both = [add({ key: 'a', v: 1 }), add({ key: 'b', v: 2 })];
+    let turned = false;
+    setImmediate(() => (turned = true));
+    await null;
+    expect({ batches: r.batches, turned }).toEqual({ batches: [[1, 2]], turned: false });
+    // While one runs, new items wait for the turn, to gather the other sockets' input.
+    const third = add({ key: 'c', v: 3 });
+    await null;
+    expect(r.batches).toEqual([[1, 2]]);
+    await tick();
+    expect(r.batches).toEqual([[1, 2], [3]]);
+    r.finishNext();
+    r.finishNext();
+    expect(await Promise.all([...both, third])).toEqual([10, 20, 30]);
+  });
+
   it('never puts one key twice in a batch nor in two running batches, and keeps its order', async () => {
     const r = recorder();
     const add = batcher(r.run, { keyOf: (i: Item) => i.key, maxInFlight: 4, maxBatch: 100 });

@@ -7,10 +7,11 @@ export type BatcherOptions<T> = {
 };
 
 /**
- * Group commit: items handed in while fewer than `maxInFlight` batches run go out on the next turn of
- * the event loop, together; the rest wait and go as one batch when a running one ends. So a quiet
- * server sends each item alone at once, and a busy one sends few large batches instead of many
- * small statements. `run` answers one result per item, in order; if it throws, every item of the
+ * Group commit: items handed in while fewer than `maxInFlight` batches run go out together — as soon
+ * as the current task ends when nothing runs, else on the next turn of the event loop (after the
+ * other sockets' input of this turn); the rest wait and go as one batch when a running one ends. So
+ * a quiet server sends each item alone at once, and a busy one sends few large batches instead of
+ * many small statements. `run` answers one result per item, in order; if it throws, every item of the
  * batch gets the error.
  * @example const writes = batcher(appendMessages, { keyOf: (m) => m.conversationId, maxInFlight: 4, maxBatch: 100 })
  */
@@ -24,7 +25,8 @@ export function batcher<T, R>(run: (batch: T[]) => Promise<R[]>, opts: BatcherOp
   const schedule = () => {
     if (scheduled || inFlight >= opts.maxInFlight || !queue.length) return;
     scheduled = true;
-    setImmediate(flush);
+    if (inFlight === 0) queueMicrotask(flush);
+    else setImmediate(flush);
   };
 
   function flush() {
