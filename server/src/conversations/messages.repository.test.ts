@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../db/migrate';
 import type { OpenDatabase } from '../platform/database';
-import { seedSite } from '../testing/seed';
+import { seedConversation, seedSite } from '../testing/seed';
 import { createTestDatabase } from '../testing/test-server';
 import { appendMessageFast, appendMessages, type FastAppend } from './messages.repository';
 
@@ -35,26 +35,17 @@ afterAll(async () => {
 
 async function conversation(visitor: number, c: { status: 'queued' | 'active' | 'resolved'; owner?: boolean }) {
   const now = new Date();
-  return (
-    await database.db
-      .insertInto('conversations')
-      .values({
-        site_id: siteId,
-        visitor_id: visitors[visitor]!,
-        team_id: teamId,
-        status: c.status,
-        queued_at: now,
-        assignee_id: c.status === 'active' ? agentId : null,
-        owner_id: c.owner ? agentId : null,
-        assigned_at: c.status === 'active' ? now : null,
-        resolved_at: c.status === 'resolved' ? now : null,
-        last_message_text: null,
-        last_message_at: null,
-        waiting_since: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-  ).id;
+  return seedConversation(database.db, {
+    site_id: siteId,
+    visitor_id: visitors[visitor]!,
+    team_id: teamId,
+    status: c.status,
+    queued_at: now,
+    assignee_id: c.status === 'active' ? agentId : null,
+    owner_id: c.owner ? agentId : null,
+    assigned_at: c.status === 'active' ? now : null,
+    resolved_at: c.status === 'resolved' ? now : null,
+  });
 }
 
 const customer = (visitor: number, conversationId: string, text: string, clientId = randomUUID()): FastAppend => ({

@@ -15,21 +15,21 @@ import * as waitingIndex from './migrations/2026-12-02-waiting-index';
 
 /**
  * Migrations, named by date; listed here so they work the same from source and bundles. They run in
- * the order of their names (not of this list): a new one needs a name that sorts after every other.
+ * the order of their names, as listed: a new one needs a name that sorts after every other.
  */
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23-foundation': foundation,
-  '2026-12-01-knowledge': knowledge,
   '2026-11-24-complaints': complaints,
   '2026-11-24-surveys': surveys,
   '2026-11-24-trust': trust,
-  '2026-12-01-audit': audit,
-  '2026-12-01-monitor': monitor,
   '2026-12-01-admin': admin,
+  '2026-12-01-audit': audit,
   '2026-12-01-chat-attachments': chatAttachments,
-  '2026-12-01-reports': reports,
   '2026-12-01-customers': customers,
   '2026-12-01-hot-writes': hotWrites,
+  '2026-12-01-knowledge': knowledge,
+  '2026-12-01-monitor': monitor,
+  '2026-12-01-reports': reports,
   '2026-12-02-waiting-index': waitingIndex,
 };
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../db/migrate';
 import type { OpenDatabase } from '../platform/database';
 import { zonedDay, zonedTime } from '../platform/zoned-time';
-import { seedSite } from '../testing/seed';
+import { seedConversation, seedSite } from '../testing/seed';
 import { createTestDatabase } from '../testing/test-server';
 import { monitorSnapshot } from './monitor.service';
 
@@ -30,24 +30,17 @@ afterAll(async () => {
 });
 
 async function conversation(i: number, c: { created: string; status: 'queued' | 'active' | 'resolved'; assigned?: string; resolved?: string; waiting?: string }) {
-  await database.db
-    .insertInto('conversations')
-    .values({
-      site_id: siteId,
-      visitor_id: visitorIds[i]!,
-      team_id: teamId,
-      status: c.status,
-      assignee_id: null,
-      owner_id: null,
-      queued_at: at(c.created),
-      assigned_at: c.assigned ? at(c.assigned) : null,
-      resolved_at: c.resolved ? at(c.resolved) : null,
-      last_message_text: null,
-      last_message_at: null,
-      waiting_since: c.waiting ? at(c.waiting) : null,
-      created_at: at(c.created),
-    })
-    .execute();
+  await seedConversation(database.db, {
+    site_id: siteId,
+    visitor_id: visitorIds[i]!,
+    team_id: teamId,
+    status: c.status,
+    queued_at: at(c.created),
+    assigned_at: c.assigned ? at(c.assigned) : null,
+    resolved_at: c.resolved ? at(c.resolved) : null,
+    waiting_since: c.waiting ? at(c.waiting) : null,
+    created_at: at(c.created),
+  });
 }
 
 async function complaint(number: string, status: 'accepted' | 'resolved', dueAt: string, metAt: string | null = null) {

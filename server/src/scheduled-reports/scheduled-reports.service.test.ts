@@ -6,6 +6,7 @@ import { openDatabase, type OpenDatabase } from '../platform/database';
 import { hashPassword } from '../platform/secrets';
 import type { RunningServer } from '../server';
 import { ADMIN, api, createAgent, createTestDatabase, eventually, login, startTestServer, usingPostgres } from '../testing/test-server';
+import { seedConversation } from '../testing/seed';
 import { startTestSmtp, type TReceivedMail } from '../testing/test-smtp';
 import { runScheduledReports } from './scheduled-reports.service';
 
@@ -38,10 +39,7 @@ async function seed(db: Db) {
     .executeTakeFirstOrThrow();
   for (const [i, at] of ['2026-12-06T01:00:00Z', '2026-12-06T15:00:00Z'].entries()) {
     const visitor = await db.insertInto('visitors').values({ site_id: site.id, token_hash: `report-${i}` }).returning('id').executeTakeFirstOrThrow();
-    await db
-      .insertInto('conversations')
-      .values({ site_id: site.id, visitor_id: visitor.id, team_id: null, status: 'queued', assignee_id: null, owner_id: null, queued_at: new Date(at), assigned_at: null, resolved_at: null, last_message_text: null, last_message_at: null, waiting_since: null, created_at: new Date(at) })
-      .execute();
+    await seedConversation(db, { site_id: site.id, visitor_id: visitor.id, status: 'queued', queued_at: new Date(at), created_at: new Date(at) });
   }
 }
 

@@ -1,3 +1,5 @@
+import type { Insertable } from 'kysely';
+import type { ConversationsTable } from '../conversations/conversations.table';
 import type { Db } from '../db/database';
 
 /** A team and a site routed to it, straight into the database (for repository and service tests). */
@@ -11,4 +13,17 @@ export async function seedSite(db: Db, names: { team: string; site: string; key:
       .executeTakeFirstOrThrow()
   ).id;
   return { teamId, siteId };
+}
+
+/** A conversation straight into the database: nobody assigned, no messages, queued now — unless `values` says otherwise. */
+export async function seedConversation(
+  db: Db,
+  values: Pick<Insertable<ConversationsTable>, 'site_id' | 'visitor_id' | 'status'> & Partial<Insertable<ConversationsTable>>,
+): Promise<string> {
+  const row = await db
+    .insertInto('conversations')
+    .values({ team_id: null, assignee_id: null, owner_id: null, queued_at: new Date(), assigned_at: null, resolved_at: null, last_message_text: null, last_message_at: null, waiting_since: null, ...values })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
 }
