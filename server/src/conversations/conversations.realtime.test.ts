@@ -171,7 +171,7 @@ describe('customer and agent in realtime', () => {
     mallory.socket.close();
   });
 
-  it('sends a plain message once: no echo to its sender, no update to whoever got the message, the derived update to the others', async () => {
+  it('sends a plain message once and nothing else: no echo to its sender, no conversation update to anyone, each follower derives the summary from it', async () => {
     const agent = await createAgent(server, adminToken, { teamIds: [teamId], name: 'Zhou Min' });
     const [tabA, tabB, tabC] = await Promise.all([connectAgent(server, agent.token), connectAgent(server, agent.token), connectAgent(server, agent.token)]);
     await api(server, '/api/me/presence', { method: 'PUT', token: agent.token, body: { presence: 'online' } });
@@ -198,43 +198,49 @@ describe('customer and agent in realtime', () => {
       socket.onAny((event, payload) => got.push({ event, payload }));
       return got;
     };
-    const seen = { tabA: record(tabA), tabB: record(tabB), tabC: record(tabC), c1: record(c1.socket), c2: record(c2.socket) };
+    // A supervisor follows every conversation (the supervisors' room) without viewing this one.
+    const supervisor = await connectAgent(server, adminToken);
+    const seen = { tabA: record(tabA), tabB: record(tabB), tabC: record(tabC), supervisor: record(supervisor), c1: record(c1.socket), c2: record(c2.socket) };
     const names = (got: { event: string }[]) => got.map((g) => g.event).filter((e) => e !== 'presence:updated');
     const before = async (): Promise<TConversation> => (await api(server, `/api/conversations/${conversationId}`, { token: agent.token })).body.conversation;
 
-    // The customer writes from tab 1.
+    // The customer writes from tab 1. Tab C (the assignee's inbox, not viewing) gets the message too.
     const snapshot1 = await before();
-    const updateOnC = nextEvent(tabC, 'conversation:updated', (c) => c.id === conversationId);
+    const messageOnC = nextEvent(tabC, 'message:new', (m) => m.conversationId === conversationId);
     const sent = await c1.socket.emitWithAck('message:send', { conversationId, clientId: newClientId(), text: '订单 123 还没到' });
     if (!sent.ok) throw new Error(sent.message);
-    expect(await updateOnC).toEqual(conversationWithMessage(snapshot1, sent.message));
-    expect((await updateOnC).waitingSince).toBe(sent.message.createdAt);
+    expect(await messageOnC).toEqual(sent.message);
+    const derived1 = conversationWithMessage(snapshot1, await messageOnC);
+    expect(derived1.waitingSince).toBe(sent.message.createdAt);
+    expect(await before()).toEqual(derived1);
     await new Promise((r) => setTimeout(r, 300));
     expect(names(seen.c1)).toEqual([]);
     expect(names(seen.c2)).toEqual(['message:new']);
     expect(names(seen.tabA)).toEqual(['message:new']);
     expect(names(seen.tabB)).toEqual(['message:new']);
-    expect(names(seen.tabC)).toEqual(['conversation:updated']);
+    expect(names(seen.tabC)).toEqual(['message:new']);
+    expect(names(seen.supervisor)).toEqual(['message:new']);
     for (const got of Object.values(seen)) got.length = 0;
 
     // The agent replies from tab A.
     const snapshot2 = await before();
-    const replyOnC = nextEvent(tabC, 'conversation:updated', (c) => c.id === conversationId);
+    const replyOnC = nextEvent(tabC, 'message:new', (m) => m.conversationId === conversationId);
     const reply = await tabA.emitWithAck('message:send', { conversationId, clientId: newClientId(), text: '我查一下', internal: false });
     if (!reply.ok) throw new Error(reply.message);
+    expect(await replyOnC).toEqual(reply.message);
     const derived = conversationWithMessage(snapshot2, reply.message);
-    expect(await replyOnC).toEqual(derived);
     expect(derived.waitingSince).toBeNull();
     await new Promise((r) => setTimeout(r, 300));
     expect(names(seen.tabA)).toEqual([]);
     expect(names(seen.tabB)).toEqual(['message:new']);
-    expect(names(seen.tabC)).toEqual(['conversation:updated']);
+    expect(names(seen.tabC)).toEqual(['message:new']);
+    expect(names(seen.supervisor)).toEqual(['message:new']);
     expect(names(seen.c1)).toEqual(['message:new']);
     expect(names(seen.c2)).toEqual(['message:new']);
     // What REST says now is what the viewers derived.
     expect(await before()).toEqual(derived);
 
-    for (const s of [tabA, tabB, tabC, c1.socket, c2.socket]) s.close();
+    for (const s of [tabA, tabB, tabC, supervisor, c1.socket, c2.socket]) s.close();
     await api(server, '/api/me/presence', { method: 'PUT', token: agent.token, body: { presence: 'offline' } });
   });
 });

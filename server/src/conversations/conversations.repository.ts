@@ -236,12 +236,31 @@ export function toCustomerConversation(c: TConversation): TCustomerConversation 
   return {
     id: c.id,
     status: c.status,
-    agentName: c.status === 'active' ? c.assigneeName : c.status === 'resolved' ? (c.assigneeName ?? c.ownerName) : null,
+    agentName: agentNameForCustomer(c.status, c.assigneeName, c.ownerName),
     lastSeq: c.lastSeq,
     queue: c.queue,
     createdAt: c.createdAt,
   };
 }
+
+/** The customer's view from the columns alone (the one-statement path has no joined row). */
+export function rowToCustomerConversation(
+  r: Pick<ConversationRow, 'id' | 'status' | 'last_seq' | 'created_at'> & { assignee_name: string | null; owner_name: string | null },
+  queue: TQueueInfo | null,
+): TCustomerConversation {
+  return {
+    id: r.id,
+    status: r.status,
+    agentName: agentNameForCustomer(r.status, r.assignee_name, r.owner_name),
+    lastSeq: r.last_seq,
+    queue: r.status === 'queued' ? queue : null,
+    createdAt: r.created_at.toISOString(),
+  };
+}
+
+/** The agent a customer is told about: whoever holds it now, or who last did once it is resolved. */
+const agentNameForCustomer = (status: TConversationStatus, assigneeName: string | null, ownerName: string | null) =>
+  status === 'active' ? assigneeName : status === 'resolved' ? (assigneeName ?? ownerName) : null;
 
 /**
  * Queue position of every queued conversation of the given teams, and the expected wait.

@@ -22,7 +22,7 @@ import * as routing from '../routing/routing.repository';
 import { assertCanHandle, assertCanView, type Agent } from './conversations.access';
 import * as repo from './conversations.repository';
 import { queuePlace } from './queue.repository';
-import { appendMessageFast, type FastAppendWriter } from './messages.repository';
+import { appendMessageFast, type FastAppendResult, type FastAppendWriter } from './messages.repository';
 import { bindAttachments, withAttachments } from '../attachments/message-attachments.service';
 import type { ConversationEventRow, ConversationRow } from './conversations.table';
 
@@ -34,15 +34,10 @@ type Effects = {
   snapshots: Map<string, TConversation>;
   /** What the snapshots follow: a new message, or a change of state that keeps the sequence number. */
   change: 'message' | 'state';
-  /**
-   * The snapshots differ from before only as `conversationWithMessage` derives from the message (the
-   * one-statement path): whoever gets the message itself — the customer, the viewers — needs no update.
-   */
-  derivable: boolean;
   queueTeams: Set<string | null>;
   routing: boolean;
 };
-const newEffects = (): Effects => ({ events: [], updated: new Set(), snapshots: new Map(), change: 'message', derivable: false, queueTeams: new Set(), routing: false });
+const newEffects = (): Effects => ({ events: [], updated: new Set(), snapshots: new Map(), change: 'message', queueTeams: new Set(), routing: false });
 
 /** Where a message came from: the sending socket gets it in its ack, not as an echo. */
 export type SendOrigin = { socketId?: string };
@@ -55,7 +50,7 @@ function publish(ctx: Ctx, fx: Effects, actorNames: Map<string, string> = new Ma
   }
   for (const id of fx.updated) {
     const conversation = fx.snapshots.get(id);
-    ctx.bus.publish('conversation.updated', conversation ? { conversationId: id, conversation, change: fx.change, derivable: fx.derivable } : { conversationId: id });
+    ctx.bus.publish('conversation.updated', conversation ? { conversationId: id, conversation, change: fx.change } : { conversationId: id });
   }
   for (const teamId of fx.queueTeams) ctx.bus.publish('queue.changed', { teamId });
   if (fx.routing) ctx.bus.publish('routing.requested', {});
@@ -97,16 +92,35 @@ function afterAppend(conv: ConversationRow, m: AppendInput, seq: number, now: Da
 }
 
 /**
- * The common message in one statement (messages.repository.ts): the stored row, the conversation
- * after it and the `owner_set` a first reply records, or null when the full transaction must run
- * (reopen, queued, duplicate, files, errors).
+ * The common message in one statement (messages.repository.ts): the stored row, the conversation as
+ * it was locked and the `owner_set` a first reply records, or null when the full transaction must
+ * run (reopen, queued for an agent, duplicate, files, errors).
  */
-async function appendFast(ctx: Ctx, writer: FastAppendWriter, conversationId: string, m: AppendInput, now: Date) {
+async function appendFast(ctx: Ctx, writer: FastAppendWriter, conversationId: string, m: AppendInput, now: Date): Promise<StoredFast | null> {
   const r = await appendMessageFast(ctx.db, writer, { conversationId, clientId: m.clientId, author: m.author, authorId: m.authorId, internal: m.internal, text: m.text, preview: previewOf(m), createdAt: now });
-  if (r.kind !== 'stored') return null;
-  const after = { ...r.conversation, ...afterAppend(r.conversation, m, r.message.seq, now) };
-  if (r.ownerSet && writer.kind === 'agent') Object.assign(after, { owner_id: writer.agentId, owner_name: writer.name });
-  return { row: r.message, after, attachments: undefined, ownerSet: r.ownerSet };
+  return r.kind === 'stored' ? r : null;
+}
+type StoredFast = Extract<FastAppendResult, { kind: 'stored' }>;
+
+/**
+ * Tells of a message from the one-statement path. The conversation changed only as the message
+ * says (its sequence, preview and who is waiting: `conversationWithMessage`), so there is no
+ * snapshot to build: the message itself goes to everyone who follows the conversation — the other
+ * side, its viewers, and the agent rooms that would otherwise get `conversation:updated` (`audience`).
+ * A first public reply also made its writer the owner, a change no message explains: that one is read
+ * back and told as before (once per conversation).
+ */
+async function publishFast(ctx: Ctx, message: TMessage, fast: StoredFast, origin: SendOrigin, actor?: Agent): Promise<void> {
+  const c = fast.conversation;
+  const audience = fast.ownerSet ? undefined : { teamId: c.team_id, status: c.status, assigneeId: c.assignee_id, ownerId: c.owner_id };
+  ctx.bus.publish('message.created', { message, visitorId: c.visitor_id, originSocketId: origin.socketId, ...(audience ? { audience } : {}) });
+  if (!fast.ownerSet) return;
+  const fx = newEffects();
+  fx.events.push(fast.ownerSet);
+  fx.updated.add(c.id);
+  const conversation = await repo.getConversation(ctx.db, c.id);
+  if (conversation) fx.snapshots.set(c.id, conversation);
+  publish(ctx, fx, actor ? new Map([[actor.id, actor.name]]) : new Map());
 }
 
 /** The message a duplicate send gets back (rare: a resend after a lost ack). */
@@ -141,7 +155,14 @@ export async function sendCustomerMessage(
   // The common case (their open conversation, no e-mail, no files) is one statement; the rest runs the transaction.
   const plain = input.conversationId && !input.email && !input.attachmentIds?.length;
   const fast = plain && input.conversationId ? await appendFast(ctx, { kind: 'customer', visitorId: visitor.id }, input.conversationId, input_, now) : null;
-  const done = fast ? { duplicate: false as const, ...fast } : await ctx.db.transaction().execute(async (trx) => {
+  if (fast) {
+    const message = repo.toMessage(fast.message, null);
+    await publishFast(ctx, message, fast, origin);
+    const queue = fast.conversation.status === 'queued' ? await queuePlace(ctx.db, fast.conversation) : null;
+    const conversation = repo.rowToCustomerConversation({ ...fast.conversation, last_seq: fast.message.seq }, queue);
+    return { message, conversation, duplicate: false };
+  }
+  const done = await ctx.db.transaction().execute(async (trx) => {
     const conversationId = input.conversationId ?? (await openConversationFor(trx, fx, site, visitor, now));
     const conv = await repo.lockConversationJoined(trx, conversationId);
     if (!conv || conv.visitor_id !== visitor.id) throw new AppError('not_found', 'no such conversation');
@@ -172,7 +193,6 @@ export async function sendCustomerMessage(
     return { message, conversation: repo.toCustomerConversation(conversation), duplicate: true };
   }
   fx.updated.add(done.after.id);
-  fx.derivable = Boolean(fast);
   const message = { ...repo.toMessage(done.row, null), ...(done.attachments ? { attachments: done.attachments } : {}) };
   const conversation = await committedConversation(ctx, done.after);
   fx.snapshots.set(conversation.id, conversation);
@@ -278,7 +298,12 @@ export async function sendAgentMessage(ctx: Ctx, agent: Agent, input: TAgentSend
   const input_ = { clientId: input.clientId, author: 'agent' as const, authorId: agent.id, text: input.text ?? '', internal };
   // The assigned agent's reply or note without files is one statement; the rest runs the transaction.
   const fast = input.attachmentIds?.length ? null : await appendFast(ctx, { kind: 'agent', agentId: agent.id, name: agent.name }, input.conversationId, input_, now);
-  const done = fast ? { duplicate: false as const, visitorId: fast.after.visitor_id, ...fast } : await ctx.db.transaction().execute(async (trx) => {
+  if (fast) {
+    const message = repo.toMessage(fast.message, agent.name);
+    await publishFast(ctx, message, fast, origin, agent);
+    return { message, duplicate: false };
+  }
+  const done = await ctx.db.transaction().execute(async (trx) => {
     const conv = await repo.lockConversationJoined(trx, input.conversationId);
     if (!conv) throw new AppError('not_found', 'no such conversation');
     const view = { teamId: conv.team_id, assigneeId: conv.assignee_id, ownerId: conv.owner_id, status: conv.status };
@@ -304,9 +329,6 @@ export async function sendAgentMessage(ctx: Ctx, agent: Agent, input: TAgentSend
   if (!done.duplicate) fx.updated.add(done.after.id);
   if (done.duplicate) return { message: await storedMessage(ctx, input.conversationId, input.clientId), duplicate: true };
   const message = { ...repo.toMessage(done.row, agent.name), ...(done.attachments ? { attachments: done.attachments } : {}) };
-  // A first reply's new owner is not derivable from the message: everyone gets the update.
-  if (fast?.ownerSet) fx.events.push(fast.ownerSet);
-  fx.derivable = Boolean(fast) && !fast?.ownerSet;
   fx.snapshots.set(done.after.id, await committedConversation(ctx, done.after));
   ctx.bus.publish('message.created', { message, visitorId: done.visitorId, originSocketId: origin.socketId });
   publish(ctx, fx, new Map([[agent.id, agent.name]]));

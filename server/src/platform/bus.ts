@@ -1,19 +1,25 @@
 import { EventEmitter } from 'node:events';
 import type { TComplaintEvent, TDeadlineKind } from '@kefu/shared';
-import type { TConversation, TConversationEvent, TMessage, TPresence } from '@kefu/shared';
+import type { TConversation, TConversationEvent, TConversationStatus, TMessage, TPresence } from '@kefu/shared';
+
+/** Who follows a conversation, as its row says: which agent rooms hear of it (realtime/listeners.ts). */
+export type MessageAudience = { teamId: string | null; status: TConversationStatus; assigneeId: string | null; ownerId: string | null };
 
 /** Domain events, named in dotted past tense, published after commit. */
 export type BusEvents = {
-  /** `originSocketId`: the socket that sent it, which has it from its ack and gets no echo. */
-  'message.created': { message: TMessage; visitorId: string; originSocketId?: string | undefined };
+  /**
+   * `originSocketId`: the socket that sent it, which has it from its ack and gets no echo.
+   * `audience`: the message changed its conversation only as `conversationWithMessage` derives (the
+   * one-statement path), so no `conversation.updated` follows: the agent rooms that follow the
+   * conversation get the message itself and derive the rest.
+   */
+  'message.created': { message: TMessage; visitorId: string; originSocketId?: string | undefined; audience?: MessageAudience };
   /**
    * `conversation`: the committed state when the publisher has it (listeners then skip a read);
    * `change`: what made it — a new message (the default) or a change of state without one
-   * (assignment, resolution), which keeps the sequence number; `derivable`: it differs from before
-   * only as `conversationWithMessage` derives from the message, so those who get the message itself
-   * (the customer, the conversation's viewers) are not sent the update.
+   * (assignment, resolution), which keeps the sequence number.
    */
-  'conversation.updated': { conversationId: string; conversation?: TConversation; change?: 'message' | 'state'; derivable?: boolean };
+  'conversation.updated': { conversationId: string; conversation?: TConversation; change?: 'message' | 'state' };
   /** `conversation`: the committed conversation, when the publisher has it (for the rooms to tell). */
   'conversation.event_recorded': { event: TConversationEvent; conversation?: TConversation };
   'queue.changed': { teamId: string | null };

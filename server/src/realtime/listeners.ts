@@ -1,5 +1,6 @@
 import type { TConversation } from '@kefu/shared';
 import { getConversation, toCustomerConversation } from '../conversations/conversations.repository';
+import type { MessageAudience } from '../platform/bus';
 import type { Ctx } from '../platform/context';
 import { pendingForVisitor } from '../surveys/surveys.service';
 import { type AgentNamespace, conversationRoom, SUPERVISORS_ROOM, teamRoom, userRoom } from './agent.namespace';
@@ -12,7 +13,7 @@ import { listenForQueueChanges } from './queue.listeners';
  * state, but not each new message of a conversation someone already handles (at 1,000 conversations
  * that per-message fan-out to the whole team was the main cost, docs/benchmarks.md).
  */
-function agentRooms(c: TConversation, opts: { wholeTeam: boolean } = { wholeTeam: true }): string[] {
+function agentRooms(c: { id: string } & MessageAudience, opts: { wholeTeam: boolean } = { wholeTeam: true }): string[] {
   const rooms = [conversationRoom(c.id), SUPERVISORS_ROOM];
   if (opts.wholeTeam || c.status === 'queued') rooms.push(teamRoom(c.teamId));
   if (c.assigneeId) rooms.push(userRoom(c.assigneeId));
@@ -31,7 +32,7 @@ function lastSentTracker(max = 10_000) {
     // of state keeps the seq: only something sent at a later seq is newer.
     isStale: (c: TConversation, change: 'message' | 'state' = 'message') =>
       change === 'message' ? c.lastSeq <= (seqs.get(c.id) ?? -1) : c.lastSeq < (seqs.get(c.id) ?? -1),
-    note(c: TConversation) {
+    note(c: { id: string; lastSeq: number }) {
       if (seqs.size >= max && !seqs.has(c.id)) seqs.clear();
       seqs.set(c.id, Math.max(c.lastSeq, seqs.get(c.id) ?? 0));
     },
@@ -43,24 +44,25 @@ export function listenForRealtime(ctx: Ctx, customers: CustomerNamespace, agents
   const lastSent = lastSentTracker();
   const offs = [
     // The sending socket has the message from its ack; its other tabs and the other side get it here.
-    ctx.bus.on('message.created', ({ message, visitorId, originSocketId }) => {
+    // With an `audience`, the conversation changed only as the message says: the agent rooms that
+    // would get `conversation:updated` get the message instead (one frame, each socket once) and
+    // apply `conversationWithMessage`, as the viewers and the customer always do.
+    ctx.bus.on('message.created', ({ message, visitorId, originSocketId, audience }) => {
       const except = originSocketId ?? [];
-      agents.to(conversationRoom(message.conversationId)).except(except).emit('message:new', message);
+      const id = message.conversationId;
+      if (audience) lastSent.note({ id, lastSeq: message.seq });
+      agents.to(audience ? agentRooms({ id, ...audience }, { wholeTeam: false }) : conversationRoom(id)).except(except).emit('message:new', message);
       if (!message.internal) customers.to(visitorRoom(visitorId)).except(except).emit('message:new', message);
     }),
-    ctx.bus.on('conversation.updated', async ({ conversationId, conversation, change = 'message', derivable = false }) => {
+    ctx.bus.on('conversation.updated', async ({ conversationId, conversation, change = 'message' }) => {
       // A snapshot from the write path saves a read; one older than what was last sent (two commits
       // publishing out of order) is replaced by a fresh read.
       const c = conversation && !lastSent.isStale(conversation, change) ? conversation : await getConversation(ctx.db, conversationId);
       if (!c) return;
       lastSent.note(c);
-      // Only a message-driven update of a handled conversation stays out of the team room. One that
-      // the message alone explains (derivable) goes neither to the viewers nor to the customer: they
-      // apply `conversationWithMessage` to the message they got (one frame per message, not two).
-      const derived = derivable && c === conversation;
-      const rooms = agents.to(agentRooms(c, { wholeTeam: !conversation || change === 'state' }));
-      (derived ? rooms.except(conversationRoom(c.id)) : rooms).emit('conversation:updated', c);
-      if (!derived) customers.to(visitorRoom(c.visitor.id)).emit('conversation:updated', toCustomerConversation(c));
+      // Only a message-driven update of a handled conversation stays out of the team room.
+      agents.to(agentRooms(c, { wholeTeam: !conversation || change === 'state' })).emit('conversation:updated', c);
+      customers.to(visitorRoom(c.visitor.id)).emit('conversation:updated', toCustomerConversation(c));
     }),
     ctx.bus.on('conversation.event_recorded', async ({ event, conversation }) => {
       const c = conversation ?? (await getConversation(ctx.db, event.conversationId));

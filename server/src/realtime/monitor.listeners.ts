@@ -10,9 +10,11 @@ import { handler } from './handler';
 
 export const MONITOR_ROOM = 'monitor';
 
-/** Bus events after which the monitor may look different (presence, queues, assignments, resolutions, complaints). */
+/** Bus events after which the monitor may look different (presence, messages, queues, assignments, resolutions, complaints). */
 const RELEVANT: (keyof BusEvents)[] = [
   'agent.presence_changed',
+  // A plain message publishes no `conversation.updated`; who is waiting follows from it.
+  'message.created',
   'conversation.updated',
   'queue.changed',
   'conversation.resolved',

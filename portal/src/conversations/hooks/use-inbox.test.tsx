@@ -4,7 +4,7 @@ import type { AgentSocket } from '../../api/agent-socket';
 import { SocketProvider, useSocket } from '../../api/socket-context';
 import { SessionContext } from '../../session/session-context';
 import { aConversation, aMessage, aUser, fakeFetch, uuid } from '../../test-fixtures';
-import { useInbox } from './use-inbox';
+import { ALL_VIEW_REFRESH_MS, useInbox } from './use-inbox';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -81,5 +81,45 @@ describe('the inbox keeps its previews from the messages themselves', () => {
     const send = emits.find((e) => e.event === 'message:send');
     act(() => send!.ack!({ ok: true, message: aMessage(4, { conversationId: older.id, clientId: 'client-own-1', author: 'agent', text: '已经发货了', createdAt: '2026-11-23T09:00:00Z' }) }));
     expect(rows()).toEqual(['已经发货了 · 4 · answered', 'newer · 8 · answered']);
+  });
+});
+
+describe('the "all" view, which holds only the most recently active conversations', () => {
+  function AllInbox() {
+    const { items } = useInbox('all');
+    return <ol>{items?.map((c) => <li key={c.id}>{`${c.lastMessageText} · ${c.lastSeq}`}</li>)}</ol>;
+  }
+
+  it('reads itself again, once, when messages arrive for conversations it does not hold', async () => {
+    const outside = aConversation({ id: uuid(62), status: 'active', assigneeId: uuid(2), lastSeq: 5, lastMessageText: '终于到了', lastMessageAt: '2026-11-23T09:00:00Z', waitingSince: '2026-11-23T09:00:00Z', queue: null });
+    let lists = 0;
+    const fetch = fakeFetch(() => ({ status: 200, body: { ok: true, conversations: lists++ === 0 ? [newer, older] : [outside, newer, older] } }));
+    vi.stubGlobal('fetch', fetch);
+    const edge = fakeSocket();
+    render(
+      <SessionContext.Provider value={{ user: { ...user, role: 'supervisor' }, setUser: () => undefined, logout: () => undefined }}>
+        <SocketProvider connect={() => edge.socket}>
+          <AllInbox />
+        </SocketProvider>
+      </SessionContext.Provider>,
+    );
+    await waitFor(() => expect(rows()).toEqual(['newer · 8', 'older · 3']));
+    vi.useFakeTimers();
+    try {
+      // A held conversation is updated from the message at once, with no read.
+      edge.fire('message:new', aMessage(4, { conversationId: older.id, text: '还在吗', createdAt: '2026-11-23T08:00:00Z' }));
+      expect(rows()).toEqual(['还在吗 · 4', 'newer · 8']);
+      // Three messages to one it does not hold: one read, a second later.
+      for (const seq of [4, 5]) edge.fire('message:new', aMessage(seq, { conversationId: outside.id, text: '终于到了' }));
+      edge.fire('message:new', aMessage(1, { conversationId: uuid(98), text: 'another' }));
+      expect(fetch.calls).toHaveLength(1);
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(ALL_VIEW_REFRESH_MS);
+      });
+    } finally {
+      vi.useRealTimers();
+    }
+    await waitFor(() => expect(rows()).toEqual(['终于到了 · 5', 'newer · 8', 'older · 3']));
+    expect(fetch.calls).toHaveLength(2);
   });
 });

@@ -5,6 +5,9 @@ import { useMessageFeed, useSocket, useSocketEvent } from '../../api/socket-cont
 import { useSession } from '../../session/session-context';
 import { applyUpdate } from '../inbox-view';
 
+/** How soon the "all" view reads itself again after a message to a conversation it does not hold. */
+export const ALL_VIEW_REFRESH_MS = 1000;
+
 /**
  * One inbox view: loaded over REST, kept live by `conversation:updated` and by the messages of the
  * conversations this session has open (their previews), reloaded after reconnects.
@@ -15,6 +18,7 @@ export function useInbox(view: TInboxView) {
   const [items, setItems] = useState<TConversation[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const reloadTimer = useRef<ReturnType<typeof setTimeout>>();
+  const refreshTimer = useRef<ReturnType<typeof setTimeout>>();
   const generation = useRef(0);
 
   function load() {
@@ -37,7 +41,10 @@ export function useInbox(view: TInboxView) {
     return () => { socket.off('connect', onConnect); };
   }, [socket, view]);
 
-  useEffect(() => () => clearTimeout(reloadTimer.current), []);
+  useEffect(() => () => {
+    clearTimeout(reloadTimer.current);
+    clearTimeout(refreshTimer.current);
+  }, []);
 
   useSocketEvent('conversation:updated', (c) => {
     setItems((list) => {
@@ -52,8 +59,18 @@ export function useInbox(view: TInboxView) {
     });
   });
 
-  // A plain message moves the preview and the order; it never moves a conversation in or out of a view.
+  // A plain message moves the preview and the order; it never moves a conversation in or out of a
+  // view. But "all" holds only the most recently active ones: a message to one it does not hold brings
+  // that one to the top, and the message alone is not the whole row — read the view again, at most
+  // once a second however many arrive.
   useMessageFeed((m) => {
+    const held = items?.some((x) => x.id === m.conversationId);
+    if (items && !held && view === 'all' && refreshTimer.current === undefined) {
+      refreshTimer.current = setTimeout(() => {
+        refreshTimer.current = undefined;
+        load();
+      }, ALL_VIEW_REFRESH_MS);
+    }
     setItems((list) => {
       const before = list?.find((x) => x.id === m.conversationId);
       if (!list || !before) return list;
