@@ -7,12 +7,12 @@ export type BatcherOptions<T> = {
 };
 
 /**
- * Group commit: items handed in while fewer than `maxInFlight` batches run go out at the end of the
- * current task, together with whatever that task handed in (the frames of one socket read); the rest
- * wait and go as one batch when a running one ends. So below saturation nothing waits for another
- * statement — waiting a turn of the event loop to gather more cost 0.3–1 ms of p50 at 667 msg/s —
- * and a saturated server sends few large batches instead of many small statements (docs/benchmarks.md).
- * `run` answers one result per item, in order; if it throws, every item of the batch gets the error.
+ * Group commit: items handed in while fewer than `maxInFlight` batches run go out together — as soon
+ * as the current task ends when nothing runs, else on the next turn of the event loop (after the
+ * other sockets' input of this turn); the rest wait and go as one batch when a running one ends. So
+ * a quiet server sends each item alone at once, and a busy one sends few large batches instead of
+ * many small statements. `run` answers one result per item, in order; if it throws, every item of the
+ * batch gets the error.
  * @example const writes = batcher(appendMessages, { keyOf: (m) => m.conversationId, maxInFlight: 4, maxBatch: 100 })
  */
 export function batcher<T, R>(run: (batch: T[]) => Promise<R[]>, opts: BatcherOptions<T>): (item: T) => Promise<R> {
@@ -25,7 +25,8 @@ export function batcher<T, R>(run: (batch: T[]) => Promise<R[]>, opts: BatcherOp
   const schedule = () => {
     if (scheduled || inFlight >= opts.maxInFlight || !queue.length) return;
     scheduled = true;
-    queueMicrotask(flush);
+    if (inFlight === 0) queueMicrotask(flush);
+    else setImmediate(flush);
   };
 
   function flush() {
