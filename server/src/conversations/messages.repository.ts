@@ -25,7 +25,7 @@ export type FastAppendInput = {
  * The conversation as the statement locked it, before the message: only what the acks and the
  * rooms need (who may see it, the customer's view). No names of sites, teams or visitors: a plain
  * message changes none of them, and those who would be told get the message itself
- * (realtime/listeners.ts). Reading and sending the whole joined row was 0.13–0.19 ms of the
+ * (realtime/listeners.ts). Reading and sending the whole joined row was 0.12–0.14 ms of the
  * statement's 1.2 ms (docs/benchmarks.md).
  */
 export type FastConversation = Pick<ConversationRow, 'id' | 'visitor_id' | 'team_id' | 'status' | 'assignee_id' | 'owner_id' | 'last_seq' | 'waiting_since' | 'created_at'> & {
