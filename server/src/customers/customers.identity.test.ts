@@ -45,6 +45,19 @@ async function write(visitorToken: string, extra: { email?: string } = {}): Prom
 }
 
 describe('Kefu.identify with an HMAC', () => {
+  it('makes a new anonymous visitor its own unverified customer in its first session, and keeps it when the visitor comes back', async () => {
+    const s = await session(undefined);
+    expect(s.identified).toBe(false);
+    const row = () => server.ctx.db.selectFrom('visitors as v').innerJoin('customers as c', 'c.id', 'v.customer_id').select(['v.customer_id', 'c.verified', 'c.external_id', 'c.site_id']).where('v.id', '=', s.visitorId).executeTakeFirst();
+    const first = await row();
+    expect(first).toMatchObject({ customer_id: s.visitorId, verified: false, external_id: null });
+    const again = await session(undefined, s.visitorToken);
+    expect(again.visitorId).toBe(s.visitorId);
+    expect(await row()).toEqual(first);
+    const { customer } = await profileOfVisitor(s.visitorId);
+    expect(customer).toMatchObject({ id: s.visitorId, verified: false });
+  });
+
   it('links a visitor with a valid hash to the verified customer, with the host fields and masked contact data', async () => {
     const s = await session({ id: 'shop-user-1', name: '王伟', email: 'wang@example.com', phone: '13812345678', vip: true, region: '上海', tags: ['gold'], hash: hmac(demoSecret, 'shop-user-1') });
     expect(s.identified).toBe(true);

@@ -55,8 +55,11 @@ export const widgetRoutes = new Hono<AppEnv>()
     // A new anonymous visitor counts toward the per-address limit (resuming one does not).
     const known = body.visitorToken ? await sites.findVisitor(c.var.ctx.db, site.id, body.visitorToken) : undefined;
     if (!known) await c.var.ctx.limits.consume('visitor_ip', requestIp(c, c.var.ctx.config.trustProxy));
-    const session = await sites.openVisitorSession(c.var.ctx, site, body.visitorToken);
-    // Kefu.identify with a valid HMAC links the visitor to that customer; anything else stays anonymous.
-    const linked = await linkSessionToCustomer(c.var.ctx, site, session, body.identity);
+    const { session, created } = await sites.openVisitorSession(c.var.ctx, site, known && body.visitorToken ? { visitor: known, token: body.visitorToken } : undefined, {
+      anonymous: body.identity == null,
+    });
+    // Kefu.identify with a valid HMAC links the visitor to that customer; anything else stays anonymous
+    // (a new visitor already has its anonymous customer).
+    const linked = await linkSessionToCustomer(c.var.ctx, site, session, body.identity, { anonymousCustomerCreated: created });
     return c.json({ ok: true as const, ...session, visitorId: linked.visitorId, visitorToken: linked.visitorToken, identified: linked.identified });
   });
