@@ -58,11 +58,8 @@ export async function linkSessionToCustomer(
   site: Pick<SiteRow, 'id'>,
   session: { visitorId: string; visitorToken: string },
   rawIdentity: unknown,
-  opts: { anonymousCustomerCreated?: boolean } = {},
 ): Promise<TIdentifiedSession> {
   const identity = await verifiedIdentity(ctx.db, site, rawIdentity);
-  // A visitor made just now with its own anonymous customer has nothing to link.
-  if (!identity && opts.anonymousCustomerCreated) return { ...session, customerId: session.visitorId, identified: false };
   const now = ctx.clock();
   return ctx.db.transaction().execute(async (trx) => {
     if (!identity) {

@@ -13,6 +13,11 @@ export async function insertCustomer(db: DbOrTrx, c: { siteId: string; externalI
   return row.id;
 }
 
+/** A visitor's anonymous customer: the visitor's id, nothing known of them yet. */
+export function anonymousCustomer(visitor: { id: string; siteId: string; vip: boolean }, now: Date) {
+  return { id: visitor.id, site_id: visitor.siteId, external_id: null, verified: false, name: null, email: null, phone: null, vip: visitor.vip, region: null, tags: '[]', created_at: now, last_seen_at: now, erased_at: null };
+}
+
 /** The visitor's customer, creating its anonymous one (same id as the visitor) when it has none yet. */
 export async function ensureVisitorCustomer(trx: Trx, visitorId: string, now: Date): Promise<string> {
   const v = await trx.selectFrom('visitors').select(['id', 'site_id', 'customer_id', 'vip']).where('id', '=', visitorId).forUpdate().executeTakeFirstOrThrow();
@@ -22,7 +27,7 @@ export async function ensureVisitorCustomer(trx: Trx, visitorId: string, now: Da
   }
   await trx
     .insertInto('customers')
-    .values({ id: v.id, site_id: v.site_id, external_id: null, verified: false, name: null, email: null, phone: null, vip: v.vip, region: null, tags: '[]', created_at: now, last_seen_at: now, erased_at: null })
+    .values(anonymousCustomer({ id: v.id, siteId: v.site_id, vip: v.vip }, now))
     .onConflict((oc) => oc.column('id').doNothing())
     .execute();
   await setVisitorCustomer(trx, v.id, v.id);

@@ -59,7 +59,7 @@ export const widgetRoutes = new Hono<AppEnv>()
       anonymous: body.identity == null,
     });
     // Kefu.identify with a valid HMAC links the visitor to that customer; anything else stays anonymous
-    // (a new visitor already has its anonymous customer).
-    const linked = await linkSessionToCustomer(c.var.ctx, site, session, body.identity, { anonymousCustomerCreated: created });
+    // (a new anonymous visitor was written with its customer: nothing to link).
+    const linked = created ? { ...session, identified: false } : await linkSessionToCustomer(c.var.ctx, site, session, body.identity);
     return c.json({ ok: true as const, ...session, visitorId: linked.visitorId, visitorToken: linked.visitorToken, identified: linked.identified });
   });

@@ -6,6 +6,7 @@ import type { DbOrTrx } from '../db/database';
 import type { Ctx } from '../platform/context';
 import { AppError } from '../platform/errors';
 import { hashToken, randomToken } from '../platform/secrets';
+import { anonymousCustomer } from '../customers/customers.repository';
 import { auditSettings, changedFields, type TSettingsActor } from '../admin/settings-audit';
 import type { SiteRow, VisitorRow } from './sites.table';
 
@@ -178,20 +179,12 @@ export async function openVisitorSession(
   }
   const id = randomUUID();
   const now = ctx.clock();
+  // PostgreSQL runs the `with` insert whether or not the main one reads it, and checks the foreign
+  // key at the end of the statement.
   await ctx.db
-    .with('customer', (db) =>
-      db
-        .insertInto('customers')
-        .values({ id, site_id: site.id, external_id: null, verified: false, name: null, email: null, phone: null, vip: false, region: null, tags: '[]', created_at: now, last_seen_at: now, erased_at: null })
-        .returning('id'),
-    )
+    .with('customer', (db) => db.insertInto('customers').values(anonymousCustomer({ id, siteId: site.id, vip: false }, now)).returning('id'))
     .insertInto('visitors')
-    .columns(['id', 'site_id', 'token_hash', 'name', 'email', 'customer_id'])
-    .expression((eb) =>
-      eb
-        .selectFrom('customer')
-        .select((s) => ['customer.id', s.val(site.id).as('site_id'), s.val(hashToken(fresh)).as('token_hash'), s.val(null).as('name'), s.val(null).as('email'), 'customer.id as customer_id']),
-    )
+    .values({ id, site_id: site.id, token_hash: hashToken(fresh), name: null, email: null, customer_id: id })
     .execute();
   return { session: { visitorToken: fresh, visitorId: id, config: await widgetConfig(ctx, site) }, created: true };
 }
