@@ -10,7 +10,8 @@ import type {
 import { maskEmail, SYNC_PAGE_SIZE } from '@kefu/shared';
 import type { DbOrTrx, Trx } from '../db/database';
 import type { ConversationEventRow, ConversationRow, MessageRow } from './conversations.table';
-import { queuePlace } from './queue.repository';
+import { queueInfo, queueKey, queuePlace, recentAssignments } from './queue.repository';
+import { PREPARED_MARK } from '../platform/prepared';
 import { withAttachments } from '../attachments/message-attachments.service';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
@@ -184,6 +185,62 @@ export async function insertMessageOnce(
     .onConflict((oc) => oc.columns(['conversation_id', 'client_id']).doNothing())
     .returningAll()
     .executeTakeFirst();
+}
+
+export type OpenedConversation = { conversation: JoinedRow; message: MessageRow; created: ConversationEventRow; queue: TQueueInfo | null };
+
+/**
+ * A customer's first message opens their conversation in ONE statement (autocommit): the queued
+ * conversation (for the VIP team when the visitor is VIP and the site names one, read here, fresh),
+ * its `created` event, message 1, and what the ack and the agents' rooms are told — the joined row
+ * and the queue place. It was a transaction of eight statements and two more for the place
+ * (docs/benchmarks.md, "where opening a conversation goes"). Null when the visitor already has an
+ * open conversation (another tab, a resend after a lost ack): the transaction handles that one.
+ * The statement does not see its own new row, so the place counts those ahead and adds one.
+ */
+export async function openConversationWithMessage(
+  db: DbOrTrx,
+  o: { siteId: string; siteName: string; visitorId: string; defaultTeamId: string | null; vipTeamId: string | null; clientId: string; text: string; preview: string; now: Date },
+): Promise<OpenedConversation | null> {
+  const now = o.now.toISOString();
+  const sameTeam = sql`c.team_id is not distinct from conv.team_id`;
+  const { rows } = await sql<ConversationRow & { team_name: string | null; visitor_name: string | null; visitor_email: string | null; visitor_vip: boolean; e_id: string; e_data: ConversationEventRow['data']; e_created_at: Date; m_id: string; position: number; pace: [number, number][] }>`${sql.raw(PREPARED_MARK)}
+    with v as (select id, name, email, vip from visitors where id = ${o.visitorId}::uuid),
+    conv as (
+      insert into conversations (site_id, visitor_id, team_id, status, queued_at, last_seq, last_message_text, last_message_at, waiting_since, created_at)
+      select ${o.siteId}::uuid, v.id, case when v.vip and ${o.vipTeamId}::uuid is not null then ${o.vipTeamId}::uuid else ${o.defaultTeamId}::uuid end,
+        'queued', ${now}::timestamptz, 1, ${o.preview}::text, ${now}::timestamptz, ${now}::timestamptz, ${now}::timestamptz
+      from v
+      on conflict (visitor_id) where status <> 'resolved' do nothing
+      returning *
+    ),
+    ev as (
+      insert into conversation_events (conversation_id, type, actor_id, data)
+      select conv.id, 'created', null, '{"channel":"widget"}'::jsonb from conv
+      returning id, data, created_at
+    ),
+    msg as (
+      insert into messages (conversation_id, seq, client_id, author, author_id, internal, text, created_at)
+      select conv.id, 1, ${o.clientId}::text, 'customer', null, false, ${o.text}::text, ${now}::timestamptz from conv
+      returning id
+    )
+    select conv.*, t.name as team_name, v.name as visitor_name, v.email as visitor_email, v.vip as visitor_vip,
+      ev.id as e_id, ev.data as e_data, ev.created_at as e_created_at, msg.id as m_id,
+      (select count(*) from conversations c join visitors cv on cv.id = c.visitor_id
+        where c.status = 'queued' and ${sameTeam} and ${queueKey('c', 'cv')} < ${queueKey('conv', 'v')})::int + 1 as position,
+      (select coalesce(json_agg(json_build_array(extract(epoch from p.assigned_at) * 1000, extract(epoch from p.queued_at) * 1000)), '[]'::json)
+        from (${recentAssignments(sameTeam)}) p) as pace
+    from conv cross join v cross join ev cross join msg left join teams t on t.id = conv.team_id`.execute(db);
+  const row = rows[0];
+  if (!row) return null;
+  const { team_name, visitor_name, visitor_email, visitor_vip, e_id, e_data, e_created_at, m_id, position, pace, ...c } = row;
+  const recent = pace.map(([assigned, queued]) => ({ assigned_at: new Date(Number(assigned)), queued_at: new Date(Number(queued)) }));
+  return {
+    conversation: { ...c, site_name: o.siteName, team_name, visitor_name, visitor_email, visitor_vip, assignee_name: null, owner_name: null },
+    message: { id: m_id, conversation_id: c.id, seq: 1, client_id: o.clientId, author: 'customer', author_id: null, internal: false, text: o.text, created_at: o.now },
+    created: { id: e_id, conversation_id: c.id, type: 'created', actor_id: null, data: e_data, created_at: e_created_at },
+    queue: queueInfo(position, secondsPerConversation(recent)),
+  };
 }
 
 export type InboxFilter =

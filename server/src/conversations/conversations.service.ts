@@ -162,6 +162,10 @@ export async function sendCustomerMessage(
     const conversation = repo.rowToCustomerConversation({ ...fast.conversation, last_seq: fast.message.seq }, queue);
     return { message, conversation, duplicate: false };
   }
+  // A first message (no open conversation yet, no e-mail, no files) opens the conversation in one statement.
+  const opening = !input.conversationId && !input.email && !input.attachmentIds?.length;
+  const opened = opening ? await repo.openConversationWithMessage(ctx.db, { siteId: site.id, siteName: site.name, visitorId: visitor.id, defaultTeamId: site.default_team_id, vipTeamId: site.routing_rules?.vipTeamId ?? null, clientId: input.clientId, text: input.text, preview: previewOf(input_), now }) : null;
+  if (opened) return publishOpened(ctx, opened, visitor, origin);
   const done = await ctx.db.transaction().execute(async (trx) => {
     const conversationId = input.conversationId ?? (await openConversationFor(trx, fx, site, visitor, now));
     const conv = await repo.lockConversationJoined(trx, conversationId);
@@ -196,6 +200,21 @@ export async function sendCustomerMessage(
   const message = { ...repo.toMessage(done.row, null), ...(done.attachments ? { attachments: done.attachments } : {}) };
   const conversation = await committedConversation(ctx, done.after);
   fx.snapshots.set(conversation.id, conversation);
+  ctx.bus.publish('message.created', { message, visitorId: visitor.id, originSocketId: origin.socketId });
+  publish(ctx, fx);
+  return { message, conversation: repo.toCustomerConversation(conversation), duplicate: false };
+}
+
+/** Tells of a conversation opened by its first message (repo.openConversationWithMessage), as the transaction would. */
+function publishOpened(ctx: Ctx, opened: repo.OpenedConversation, visitor: VisitorRow, origin: SendOrigin) {
+  const fx = newEffects();
+  const conversation = repo.toConversation(opened.conversation, opened.queue);
+  fx.events.push(opened.created);
+  fx.updated.add(conversation.id);
+  fx.snapshots.set(conversation.id, conversation);
+  fx.queueTeams.add(conversation.teamId);
+  fx.routing = true;
+  const message = repo.toMessage(opened.message, null);
   ctx.bus.publish('message.created', { message, visitorId: visitor.id, originSocketId: origin.socketId });
   publish(ctx, fx);
   return { message, conversation: repo.toCustomerConversation(conversation), duplicate: false };

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { TQueueInfo } from '@kefu/shared';
 import type { DbOrTrx } from '../db/database';
 import { secondsPerConversation } from './conversations.repository';
@@ -11,22 +11,25 @@ import { secondsPerConversation } from './conversations.repository';
  * The queue order as an ascending key (VIP first, then priority, then the oldest, then id); the
  * same order as QUEUE_ORDER, written so that a row comparison can count who is ahead.
  */
-const queueKey = (c: string, v: string) =>
+export const queueKey = (c: string, v: string) =>
   sql`(not ${sql.ref(`${v}.vip`)}, case ${sql.ref(`${c}.priority`)} when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end, coalesce(${sql.ref(`${c}.queued_at`)}, 'infinity'::timestamptz), ${sql.ref(`${c}.id`)})`;
 
 const teamIs = (teamId: string | null) => (teamId === null ? sql`c.team_id is null` : sql`c.team_id = ${teamId}`);
 
+/** The team's last 20 assignments in six hours (`assigned_at`, `queued_at`), newest first: what its pace is reckoned from. */
+export const recentAssignments = (team: RawBuilder<unknown>) => sql<{ assigned_at: Date; queued_at: Date }>`
+    select c.assigned_at, c.queued_at from conversations c
+    where ${team} and c.assigned_at is not null and c.queued_at is not null
+      and c.assigned_at > now() - interval '6 hours'
+    order by c.assigned_at desc limit 20`;
+
 /** Seconds the team needs per queued conversation, from its last 20 assignments in six hours (docs/protocol.md). */
 export async function teamPace(db: DbOrTrx, teamId: string | null): Promise<number | null> {
-  const { rows } = await sql<{ assigned_at: Date; queued_at: Date }>`
-    select c.assigned_at, c.queued_at from conversations c
-    where ${teamIs(teamId)} and c.assigned_at is not null and c.queued_at is not null
-      and c.assigned_at > now() - interval '6 hours'
-    order by c.assigned_at desc limit 20`.execute(db);
+  const { rows } = await recentAssignments(teamIs(teamId)).execute(db);
   return secondsPerConversation(rows);
 }
 
-const info = (position: number, pace: number | null): TQueueInfo => ({
+export const queueInfo = (position: number, pace: number | null): TQueueInfo => ({
   position,
   expectedWaitSeconds: pace === null ? null : Math.round(pace * position),
 });
@@ -42,7 +45,7 @@ export async function queuePlace(db: DbOrTrx, conversation: { id: string; team_i
     teamPace(db, conversation.team_id),
   ]);
   const position = rows[0]?.position;
-  return position ? info(position, pace) : null;
+  return position ? queueInfo(position, pace) : null;
 }
 
 export type QueuedCustomer = { id: string; visitor_id: string; last_seq: number; created_at: Date; queue: TQueueInfo };
@@ -57,5 +60,5 @@ export async function queuedCustomers(db: DbOrTrx, teamId: string | null): Promi
       order by position`.execute(db),
     teamPace(db, teamId),
   ]);
-  return rows.map((r) => ({ id: r.id, visitor_id: r.visitor_id, last_seq: r.last_seq, created_at: r.created_at, queue: info(r.position, pace) }));
+  return rows.map((r) => ({ id: r.id, visitor_id: r.visitor_id, last_seq: r.last_seq, created_at: r.created_at, queue: queueInfo(r.position, pace) }));
 }

@@ -108,6 +108,39 @@ describe('routing', () => {
     await offline(agent.token);
   });
 
+  it('gives a customer their place and the expected wait in the ack of their first message, as a sync would', async () => {
+    const teamId = await newTeam();
+    const site = await newSite(teamId);
+    const agent = await createAgent(server, adminToken, { teamIds: [teamId], maxConcurrent: 1 });
+    const first = await connectCustomer(server, { siteKey: site });
+    const second = await connectCustomer(server, { siteKey: site });
+    const third = await connectCustomer(server, { siteKey: site });
+    sockets.push(first.socket, second.socket, third.socket);
+    const send = async (c: typeof first, text: string) => {
+      const ack = await c.socket.emitWithAck('message:send', { conversationId: null, clientId: newClientId(), text });
+      if (!ack.ok) throw new Error(ack.message);
+      return ack;
+    };
+    const a = await send(first, 'first in line');
+    expect(a.conversation).toMatchObject({ status: 'queued', lastSeq: 1, agentName: null, queue: { position: 1, expectedWaitSeconds: null } });
+    expect(a.message).toMatchObject({ seq: 1, author: 'customer', text: 'first in line' });
+    expect((await send(second, 'second')).conversation.queue).toEqual({ position: 2, expectedWaitSeconds: null });
+    // The team takes a minute per conversation: the first waited 60 s.
+    offset = 60_000;
+    await online(agent.token);
+    await assignQueuedConversations(server.ctx);
+    const c = await send(third, 'third');
+    expect(c.conversation.queue).toEqual({ position: 2, expectedWaitSeconds: 120 });
+    const sync = await third.socket.emitWithAck('conversation:sync', { conversationId: c.conversation.id, afterSeq: 0 });
+    if (!sync.ok) throw new Error(sync.message);
+    expect(sync.conversation).toEqual(c.conversation);
+    const seen = await conversation(c.conversation.id);
+    expect(seen.conversation).toMatchObject({ status: 'queued', teamId, lastMessageText: 'third', lastSeq: 1, waitingSince: seen.conversation.queuedAt });
+    expect(seen.events.map((e: { type: string }) => e.type)).toEqual(['created']);
+    expect(seen.messages.map((m: { text: string }) => m.text)).toEqual(['third']);
+    await offline(agent.token);
+  });
+
   it('gives a returning customer back to their previous owner', async () => {
     const teamId = await newTeam();
     const site = await newSite(teamId);
