@@ -9,7 +9,7 @@ import { AppError } from '../platform/errors';
 import { jsonBody, type AppEnv } from '../platform/http';
 import { requestIp } from '../platform/limits';
 import { parseInput } from '../platform/validate';
-import { findSiteByKey, findVisitor, isOriginAllowed } from '../sites/sites.service';
+import { findWidgetSite, isOriginAllowed } from '../sites/sites.service';
 import { fileFromWidget, trackingUrl } from './complaints.filing';
 import * as tracking from './complaints.tracking';
 import { addAttachment, readAttachment } from './complaints.attachments';
@@ -58,15 +58,15 @@ export const trackingRoutes = new Hono<AppEnv>()
 /** The visitor of a widget request: site key, visitor token, our own Origin and an allowed host page. */
 export async function widgetVisitor(c: Context<AppEnv>, a: { siteKey: string; visitorToken: string; hostOrigin: string }) {
   const ctx = c.var.ctx;
-  const site = await findSiteByKey(ctx.db, a.siteKey);
-  if (!site) throw new AppError('not_found', 'unknown site key');
+  const found = await findWidgetSite(ctx.db, a.siteKey, { visitorToken: a.visitorToken });
+  if (!found) throw new AppError('not_found', 'unknown site key');
+  const { site, visitor } = found;
   const host = c.req.header('host');
   const origin = c.req.header('origin');
   if (origin && !isOriginAllowed({ ...site, allowed_origins: [] }, origin, host)) {
     throw new AppError('origin_not_allowed', 'requests must come from the Kefu widget');
   }
   if (!isOriginAllowed(site, a.hostOrigin, host)) throw new AppError('origin_not_allowed', `this site does not allow the widget on ${a.hostOrigin}`);
-  const visitor = await findVisitor(ctx.db, site.id, a.visitorToken);
   if (!visitor) throw new AppError('unauthenticated', 'unknown visitor: open a widget session first');
   return { site, visitor };
 }

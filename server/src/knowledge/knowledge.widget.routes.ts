@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ARTICLE_QUERY_MAX, ZId, ZLocale } from '@kefu/shared';
 import { AppError } from '../platform/errors';
 import type { AppEnv } from '../platform/http';
-import { findSiteByKey, findVisitor, isOriginAllowed } from '../sites/sites.service';
+import { findSiteByKey, findWidgetSite, isOriginAllowed } from '../sites/sites.service';
 import { helpPage, notFoundPage } from './knowledge.page';
 import * as knowledge from './knowledge.service';
 import { parseInput } from '../platform/validate';
@@ -14,15 +14,16 @@ const ZWidgetSearch = ZSiteQuery.extend({ locale: ZLocale, q: z.string().trim().
 /** The site of a widget request: our own Origin, an allowed host page and a visitor session of the site. */
 async function widgetSite(c: Context<AppEnv>, q: z.infer<typeof ZSiteQuery>) {
   const ctx = c.var.ctx;
-  const site = await findSiteByKey(ctx.db, q.siteKey);
-  if (!site) throw new AppError('not_found', 'unknown site key');
+  const auth = c.req.header('authorization');
+  const token = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : '';
+  const found = await findWidgetSite(ctx.db, q.siteKey, { visitorToken: token });
+  if (!found) throw new AppError('not_found', 'unknown site key');
+  const { site } = found;
   const host = c.req.header('host');
   const origin = c.req.header('origin');
   if (origin && !isOriginAllowed({ ...site, allowed_origins: [] }, origin, host)) throw new AppError('origin_not_allowed', 'requests must come from the Kefu widget');
   if (!isOriginAllowed(site, q.hostOrigin, host)) throw new AppError('origin_not_allowed', `this site does not allow the widget on ${q.hostOrigin}`);
-  const auth = c.req.header('authorization');
-  const token = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : '';
-  if (!token || !(await findVisitor(ctx.db, site.id, token))) throw new AppError('unauthenticated', 'unknown visitor: open a widget session first');
+  if (!token || !found.visitor) throw new AppError('unauthenticated', 'unknown visitor: open a widget session first');
   return site;
 }
 

@@ -13,7 +13,7 @@ import { sendCustomerMessage, syncCustomer } from '../conversations/conversation
 import type { Ctx } from '../platform/context';
 import { AppError, toErrorBody } from '../platform/errors';
 import { socketIp } from '../platform/limits';
-import { findSiteByKey, findVisitor, isOriginAllowed } from '../sites/sites.service';
+import { findWidgetSite, isOriginAllowed } from '../sites/sites.service';
 import type { SiteRow, VisitorRow } from '../sites/sites.table';
 import { handler } from './handler';
 import { ZCustomerSurveyAnswer, ZSurveyPendingQuery } from '@kefu/shared';
@@ -45,8 +45,10 @@ export function setupCustomerNamespace(ctx: Ctx, ns: CustomerNamespace, agents: 
     const auth = ZHandshake.safeParse(socket.handshake.auth);
     if (!auth.success) return fail(new AppError('unauthenticated', 'siteKey, visitorToken and hostOrigin are required'));
     void (async () => {
-      const site = await findSiteByKey(ctx.db, auth.data.siteKey);
-      if (!site) return fail(new AppError('not_found', 'unknown site key'));
+      // The site and the visitor behind the token in one statement; the origin is checked before the visitor is looked at.
+      const found = await findWidgetSite(ctx.db, auth.data.siteKey, { visitorToken: auth.data.visitorToken });
+      if (!found) return fail(new AppError('not_found', 'unknown site key'));
+      const { site, visitor } = found;
       const host = socket.handshake.headers.host;
       const origin = socket.handshake.headers.origin;
       if (origin && !isOriginAllowed({ ...site, allowed_origins: [] }, origin, host)) {
@@ -55,7 +57,6 @@ export function setupCustomerNamespace(ctx: Ctx, ns: CustomerNamespace, agents: 
       if (!isOriginAllowed(site, auth.data.hostOrigin, host)) {
         return fail(new AppError('origin_not_allowed', `this site does not allow the widget on ${auth.data.hostOrigin}`));
       }
-      const visitor = await findVisitor(ctx.db, site.id, auth.data.visitorToken);
       if (!visitor) return fail(new AppError('unauthenticated', 'unknown visitor: open a new widget session'));
       socket.data = { site, visitor };
       next();

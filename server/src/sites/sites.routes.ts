@@ -33,16 +33,18 @@ export const sitesRoutes = new Hono<AppEnv>()
 export const widgetRoutes = new Hono<AppEnv>()
   .get('/config', async (c) => {
     const { siteKey } = parseInput(z.object({ siteKey: z.string().min(1).max(64) }), c.req.query());
-    const site = await sites.findSiteByKey(c.var.ctx.db, siteKey);
-    if (!site) throw new AppError('not_found', 'unknown site key');
+    const found = await sites.findWidgetSite(c.var.ctx.db, siteKey, { agentsOnline: true });
+    if (!found) throw new AppError('not_found', 'unknown site key');
     // Public and without credentials: the loader on any host page reads the launcher's colour and side.
     c.header('access-control-allow-origin', '*');
-    return c.json({ ok: true as const, config: await sites.widgetConfig(c.var.ctx, site) });
+    return c.json({ ok: true as const, config: sites.widgetConfig(c.var.ctx, found.site, found.agentsOnline) });
   })
   .post('/session', async (c) => {
     const body = parseInput(ZWidgetSessionBody, await jsonBody(c));
-    const site = await sites.findSiteByKey(c.var.ctx.db, body.siteKey);
-    if (!site) throw new AppError('not_found', 'unknown site key');
+    // The site, the visitor behind the token and who is online, in one statement.
+    const found = await sites.findWidgetSite(c.var.ctx.db, body.siteKey, { visitorToken: body.visitorToken, agentsOnline: true });
+    if (!found) throw new AppError('not_found', 'unknown site key');
+    const { site } = found;
     const host = c.req.header('host');
     // The widget iframe is ours: its requests come from our own origin; the host page is checked by its origin.
     const origin = c.req.header('origin');
@@ -53,10 +55,11 @@ export const widgetRoutes = new Hono<AppEnv>()
       throw new AppError('origin_not_allowed', `this site does not allow the widget on ${body.hostOrigin}`);
     }
     // A new anonymous visitor counts toward the per-address limit (resuming one does not).
-    const known = body.visitorToken ? await sites.findVisitor(c.var.ctx.db, site.id, body.visitorToken) : undefined;
+    const known = found.visitor;
     if (!known) await c.var.ctx.limits.consume('visitor_ip', requestIp(c, c.var.ctx.config.trustProxy));
     const { session, created } = await sites.openVisitorSession(c.var.ctx, site, known && body.visitorToken ? { visitor: known, token: body.visitorToken } : undefined, {
       anonymous: body.identity == null,
+      config: sites.widgetConfig(c.var.ctx, site, found.agentsOnline),
     });
     // Kefu.identify with a valid HMAC links the visitor to that customer; anything else stays anonymous
     // (a new anonymous visitor was written with its customer: nothing to link).

@@ -42,6 +42,45 @@ export async function findSiteByKey(db: DbOrTrx, key: string): Promise<SiteRow |
   return db.selectFrom('sites').selectAll().where('key', '=', key).executeTakeFirst();
 }
 
+/** Every column of a visitor row; the type check fails when the table gains one not listed here. */
+const VISITOR_COLUMNS = ['id', 'site_id', 'token_hash', 'name', 'email', 'vip', 'created_at', 'last_seen_at', 'customer_id'] as const;
+type Unlisted = Exclude<keyof VisitorRow, (typeof VISITOR_COLUMNS)[number]>;
+const _everyVisitorColumn: Unlisted extends never ? true : Unlisted = true;
+void _everyVisitorColumn;
+
+export type WidgetSite = { site: SiteRow; visitor: VisitorRow | undefined; agentsOnline: number };
+
+/**
+ * A widget request's site with, in the same statement, the visitor behind `visitorToken` (when
+ * given, and of this site) and the number of agents online for the site's default team (when
+ * asked): opening a widget session and connecting its socket each read them one by one, which was
+ * three statements of a new conversation's opening (docs/benchmarks.md).
+ */
+export async function findWidgetSite(db: DbOrTrx, key: string, opts: { visitorToken?: string | undefined; agentsOnline?: boolean }): Promise<WidgetSite | undefined> {
+  const token = opts.visitorToken;
+  const row = await db
+    .selectFrom('sites as s')
+    .selectAll('s')
+    .$if(token !== undefined, (q) =>
+      q
+        .leftJoin('visitors as v', (j) => j.onRef('v.site_id', '=', 's.id').on('v.token_hash', '=', hashToken(token ?? '')))
+        .select(VISITOR_COLUMNS.map((c) => sql.ref(`v.${c}`).as(`v_${c}`))),
+    )
+    .$if(opts.agentsOnline === true, (q) =>
+      q.select(
+        sql<number>`(select count(*) from users u where u.active and u.presence = 'online'
+          and (s.default_team_id is null or exists (select 1 from team_members tm where tm.user_id = u.id and tm.team_id = s.default_team_id)))::int`.as('agents_online'),
+      ),
+    )
+    .where('s.key', '=', key)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const r = row as Record<string, unknown>;
+  const site = Object.fromEntries(Object.entries(r).filter(([k]) => !k.startsWith('v_') && k !== 'agents_online')) as SiteRow;
+  const visitor = r.v_id ? (Object.fromEntries(VISITOR_COLUMNS.map((c) => [c, r[`v_${c}`]])) as VisitorRow) : undefined;
+  return { site, visitor, agentsOnline: Number(r.agents_online ?? 0) };
+}
+
 export async function createSite(ctx: Ctx, body: TSiteBody, key: string = randomToken(12), actor: TSettingsActor = { id: null }): Promise<TSite> {
   const input = ZSiteBody.parse(body);
   return ctx.db.transaction().execute(async (trx) => {
@@ -122,21 +161,13 @@ export function isOriginAllowed(site: SiteRow, hostOrigin: string, ownHost: stri
   }
 }
 
-/** What the widget shows before the first message: greeting, colours, and whether anyone can answer now. */
-export async function widgetConfig(ctx: Ctx, site: SiteRow): Promise<TWidgetConfig> {
+/**
+ * What the widget shows before the first message: greeting, colours, and whether anyone can answer
+ * now (`agentsOnline`: of the site's default team, from findWidgetSite).
+ */
+export function widgetConfig(ctx: Ctx, site: SiteRow, agentsOnline: number): TWidgetConfig {
   const withinBusinessHours = isWithinBusinessHours(site.business_hours, ctx.clock());
-  let q = ctx.db
-    .selectFrom('users as u')
-    .select(sql<number>`count(*)::int`.as('n'))
-    .where('u.active', '=', true)
-    .where('u.presence', '=', 'online');
-  if (site.default_team_id) {
-    const teamId = site.default_team_id;
-    q = q.where(({ exists, selectFrom }) =>
-      exists(selectFrom('team_members as tm').select('tm.user_id').whereRef('tm.user_id', '=', 'u.id').where('tm.team_id', '=', teamId)),
-    );
-  }
-  const { n } = await q.executeTakeFirstOrThrow();
+  const n = agentsOnline;
   return {
     siteName: site.name,
     color: site.color,
@@ -161,11 +192,12 @@ export async function openVisitorSession(
   ctx: Ctx,
   site: SiteRow,
   known: { visitor: VisitorRow; token: string } | undefined,
-  opts: { anonymous: boolean },
+  opts: { anonymous: boolean; config: TWidgetConfig },
 ): Promise<{ session: TWidgetSession; created: boolean }> {
+  const { config } = opts;
   if (known) {
     await ctx.db.updateTable('visitors').set({ last_seen_at: ctx.clock() }).where('id', '=', known.visitor.id).execute();
-    return { session: { visitorToken: known.token, visitorId: known.visitor.id, config: await widgetConfig(ctx, site) }, created: false };
+    return { session: { visitorToken: known.token, visitorId: known.visitor.id, config }, created: false };
   }
   const fresh = randomToken();
   if (!opts.anonymous) {
@@ -175,7 +207,7 @@ export async function openVisitorSession(
       .values({ site_id: site.id, token_hash: hashToken(fresh), name: null, email: null })
       .returning('id')
       .executeTakeFirstOrThrow();
-    return { session: { visitorToken: fresh, visitorId: id, config: await widgetConfig(ctx, site) }, created: false };
+    return { session: { visitorToken: fresh, visitorId: id, config }, created: false };
   }
   const id = randomUUID();
   const now = ctx.clock();
@@ -186,14 +218,5 @@ export async function openVisitorSession(
     .insertInto('visitors')
     .values({ id, site_id: site.id, token_hash: hashToken(fresh), name: null, email: null, customer_id: id })
     .execute();
-  return { session: { visitorToken: fresh, visitorId: id, config: await widgetConfig(ctx, site) }, created: true };
-}
-
-export async function findVisitor(db: DbOrTrx, siteId: string, token: string): Promise<VisitorRow | undefined> {
-  return db
-    .selectFrom('visitors')
-    .selectAll()
-    .where('token_hash', '=', hashToken(token))
-    .where('site_id', '=', siteId)
-    .executeTakeFirst();
+  return { session: { visitorToken: fresh, visitorId: id, config }, created: true };
 }
