@@ -15,14 +15,18 @@ export async function takeAssignmentLock(trx: Trx): Promise<void> {
 export type QueuedCandidate = JoinedRow & { previous_owner_id: string | null };
 
 /**
- * The next queued conversation in queue order, skipping the given conversations and teams, locked,
+ * The next `limit` queued conversations in queue order, skipping the given conversations and teams,
  * read with everything an assignment needs (the names for its broadcast, the returning customer's
- * previous owner) in one statement.
+ * previous owner) in one statement: a run reads the queue a page at a time, not one conversation
+ * per statement (docs/benchmarks.md, "where opening a conversation goes"). Not locked: only holders
+ * of the assignment lock assign, claim, transfer or requeue, and what else may happen meanwhile
+ * (a resolution) is caught by assignWithEvent's check.
  */
-export async function nextQueued(
+export async function queuedPage(
   trx: Trx,
   exclude: { ids: string[]; teamIds: string[]; noTeam: boolean },
-): Promise<QueuedCandidate | undefined> {
+  limit: number,
+): Promise<QueuedCandidate[]> {
   const skipIds = exclude.ids.length ? sql`and c.id <> all(${sql.val(exclude.ids)}::uuid[])` : sql``;
   const skipTeams = exclude.teamIds.length ? sql`and (c.team_id is null or c.team_id <> all(${sql.val(exclude.teamIds)}::uuid[]))` : sql``;
   const skipNoTeam = exclude.noTeam ? sql`and c.team_id is not null` : sql``;
@@ -34,17 +38,18 @@ export async function nextQueued(
         where p.visitor_id = q.visitor_id and p.id <> q.id and p.owner_id is not null
         order by p.created_at desc limit 1) as previous_owner_id
     from (
-      select c.* from conversations c join visitors v on v.id = c.visitor_id
+      select c.*, row_number() over (order by ${QUEUE_ORDER}) as place
+      from conversations c join visitors v on v.id = c.visitor_id
       where c.status = 'queued' ${skip}
       order by ${QUEUE_ORDER}
-      limit 1
-      for update of c skip locked
+      limit ${limit}
     ) q
     join sites s on s.id = q.site_id
     join visitors v on v.id = q.visitor_id
     left join teams t on t.id = q.team_id
-    left join users o on o.id = q.owner_id`.execute(trx);
-  return rows[0];
+    left join users o on o.id = q.owner_id
+    order by q.place`.execute(trx);
+  return rows.map(({ place: _, ...r }: QueuedCandidate & { place?: unknown }) => r);
 }
 
 export type AgentCandidate = { id: string; name: string; load: number; max_concurrent: number };
@@ -89,18 +94,22 @@ export async function markAssigned(trx: Trx, conversationId: string, agentId: st
 /**
  * Routing's assignment in one statement: the conversation goes to the agent, the agent's last
  * assignment time moves on, and the trail gets its `assigned` event (returned for the broadcast).
+ * Undefined, and nothing written, when the conversation is no longer queued (resolved since the
+ * page was read).
  */
-export async function assignWithEvent(trx: Trx, conversationId: string, agentId: string, at: Date, data: Record<string, unknown>): Promise<ConversationEventRow> {
+export async function assignWithEvent(trx: Trx, conversationId: string, agentId: string, at: Date, data: Record<string, unknown>): Promise<ConversationEventRow | undefined> {
   const { rows } = await sql<ConversationEventRow>`
     with assigned as (
-      update conversations set status = 'active', assignee_id = ${agentId}, assigned_at = ${at} where id = ${conversationId}
+      update conversations set status = 'active', assignee_id = ${agentId}, assigned_at = ${at}
+      where id = ${conversationId} and status = 'queued'
+      returning id
     ), agent as (
-      update users set last_assigned_at = ${at} where id = ${agentId}
+      update users set last_assigned_at = ${at} where id = ${agentId} and exists (select 1 from assigned)
     )
     insert into conversation_events (conversation_id, type, actor_id, data)
-    values (${conversationId}, 'assigned', null, ${JSON.stringify(data)}::jsonb)
+    select id, 'assigned', null, ${JSON.stringify(data)}::jsonb from assigned
     returning *`.execute(trx);
-  return rows[0]!;
+  return rows[0];
 }
 
 /** Active conversations whose assigned agent has not answered within `seconds`. */

@@ -67,6 +67,25 @@ describe('routing', () => {
     await Promise.all(agents.map((a) => offline(a.token)));
   });
 
+  it('reads a long queue a page at a time and still serves it in order, up to capacity', async () => {
+    const teamId = await newTeam();
+    const site = await newSite(teamId);
+    const agents = await Promise.all([1, 2].map(() => createAgent(server, adminToken, { teamIds: [teamId], maxConcurrent: 14 })));
+    const ids: string[] = [];
+    for (let i = 0; i < 30; i++) ids.push((await ask(site, `q${i}`)).conversationId);
+    // One resolved while queued is passed over, not assigned.
+    const resolvedId = ids[3]!;
+    expect((await api(server, `/api/conversations/${resolvedId}/resolve`, { method: 'POST', token: adminToken })).status).toBe(200);
+    await Promise.all(agents.map((a) => online(a.token)));
+    await assignQueuedConversations(server.ctx);
+    const assignees = await Promise.all(ids.map(assigneeOf));
+    expect(assignees.filter((x) => x === agents[0]!.user.id)).toHaveLength(14);
+    expect(assignees.filter((x) => x === agents[1]!.user.id)).toHaveLength(14);
+    // Oldest first: the newest one waits; the resolved one has nobody.
+    expect(ids.filter((_, i) => assignees[i] === null)).toEqual([resolvedId, ids[29]]);
+    await Promise.all(agents.map((a) => offline(a.token)));
+  });
+
   it('serves VIP customers first, then higher priority, then the oldest', async () => {
     const teamId = await newTeam();
     const site = await newSite(teamId);
@@ -130,7 +149,11 @@ describe('routing', () => {
     await online(agent.token);
     await assignQueuedConversations(server.ctx);
     const c = await send(third, 'third');
-    expect(c.conversation.queue).toEqual({ position: 2, expectedWaitSeconds: 120 });
+    // Two places at the team's pace: the one conversation it served waited its minute (and whatever the test took).
+    const served = (await conversation(a.conversation.id)).conversation;
+    expect(served.assigneeId).toBe(agent.user.id);
+    const pace = (Date.parse(served.assignedAt) - Date.parse(served.queuedAt)) / 1000;
+    expect(c.conversation.queue).toEqual({ position: 2, expectedWaitSeconds: Math.round(pace * 2) });
     const sync = await third.socket.emitWithAck('conversation:sync', { conversationId: c.conversation.id, afterSeq: 0 });
     if (!sync.ok) throw new Error(sync.message);
     expect(sync.conversation).toEqual(c.conversation);

@@ -3,6 +3,9 @@ import type { Ctx } from '../platform/context';
 import * as conversations from '../conversations/conversations.repository';
 import * as repo from './routing.repository';
 
+/** Queued conversations read per statement in a routing run. */
+const QUEUE_PAGE = 25;
+
 type Assignment = {
   conversationId: string;
   teamId: string | null;
@@ -19,9 +22,10 @@ type Assignment = {
  * number of processes at once.
  */
 export async function assignQueuedConversations(ctx: Ctx, maxAssignments = 500): Promise<number> {
-  const now = ctx.clock();
   const assigned = await ctx.db.transaction().execute(async (trx) => {
     await repo.takeAssignmentLock(trx);
+    // When the assignments happen, not when the run began waiting for the lock.
+    const now = ctx.clock();
     const done: Assignment[] = [];
     const exclude = { ids: [] as string[], teamIds: [] as string[], noTeam: false };
     const excludeTeam = (teamId: string | null) => (teamId === null ? (exclude.noTeam = true) : exclude.teamIds.push(teamId));
@@ -37,8 +41,24 @@ export async function assignQueuedConversations(ctx: Ctx, maxAssignments = 500):
         // Least loaded first; ties keep the database's longest-idle order, agents assigned in this run last.
         .sort((x, y) => x.a.load - y.a.load || x.order - y.order)
         .map((x) => x.a);
+    const excluded = (c: repo.QueuedCandidate) =>
+      exclude.ids.includes(c.id) || (c.team_id === null ? exclude.noTeam : exclude.teamIds.includes(c.team_id));
+    // The queue a page at a time; a page's candidates of a team excluded meanwhile are passed over.
+    let page: repo.QueuedCandidate[] = [];
+    let more = true;
+    const next = async (): Promise<repo.QueuedCandidate | undefined> => {
+      for (;;) {
+        const c = page.shift();
+        if (c && !excluded(c)) return c;
+        if (c) continue;
+        if (!more) return undefined;
+        page = await repo.queuedPage(trx, exclude, QUEUE_PAGE);
+        more = page.length === QUEUE_PAGE;
+        if (!page.length) return undefined;
+      }
+    };
     while (done.length < maxAssignments) {
-      const conv = await repo.nextQueued(trx, exclude);
+      const conv = await next();
       if (!conv) break;
       let base = teamAgents.get(conv.team_id);
       if (!base) teamAgents.set(conv.team_id, (base = await repo.agentsWithCapacity(trx, conv.team_id)));
@@ -60,6 +80,11 @@ export async function assignQueuedConversations(ctx: Ctx, maxAssignments = 500):
         agentName: agent.name,
         reason: agent.id === preferredId ? 'previous_owner' : 'routing',
       });
+      if (!event) {
+        // Resolved since the page was read.
+        exclude.ids.push(conv.id);
+        continue;
+      }
       const { previous_owner_id: _, ...row } = conv;
       const conversation = conversations.toConversation({ ...row, status: 'active', assignee_id: agent.id, assignee_name: agent.name, assigned_at: now }, null);
       done.push({ conversationId: conv.id, teamId: conv.team_id, event, conversation });
