@@ -243,4 +243,32 @@ describe('customer and agent in realtime', () => {
     for (const s of [tabA, tabB, tabC, supervisor, c1.socket, c2.socket]) s.close();
     await api(server, '/api/me/presence', { method: 'PUT', token: agent.token, body: { presence: 'offline' } });
   });
+
+  it('tells the trail only to those viewing the conversation; its team and supervisors follow its state', async () => {
+    const teammate = await createAgent(server, adminToken, { teamIds: [teamId], name: 'Qian Hao' });
+    const [inbox, viewer, supervisor] = await Promise.all([connectAgent(server, teammate.token), connectAgent(server, teammate.token), connectAgent(server, adminToken)]);
+    const got = new Map<unknown, { event: string; payload: { id?: string; conversationId?: string; type?: string; priority?: string } }[]>();
+    for (const s of [inbox, viewer, supervisor]) {
+      got.set(s, []);
+      s.onAny((event, payload) => got.get(s)!.push({ event, payload }));
+    }
+    const customer = await connectCustomer(server);
+    const first = await customer.socket.emitWithAck('message:send', { conversationId: null, clientId: newClientId(), text: 'Is anyone there?' });
+    if (!first.ok) throw new Error(first.message);
+    const id = first.conversation.id;
+    // Nobody is online: it stays queued, and the team's inboxes hear of it.
+    await eventually(async () => got.get(inbox)!.some((g) => g.event === 'conversation:updated' && g.payload.id === id));
+    expect((await viewer.emitWithAck('conversation:sync', { conversationId: id, afterSeq: 0 })).ok).toBe(true);
+    const changed = await api(server, `/api/conversations/${id}`, { method: 'PATCH', token: adminToken, body: { priority: 'high' } });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    await eventually(async () => got.get(viewer)!.some((g) => g.event === 'conversation:event' && g.payload.type === 'priority_changed'));
+    await eventually(async () => got.get(inbox)!.some((g) => g.event === 'conversation:updated' && g.payload.priority === 'high'));
+    await new Promise((r) => setTimeout(r, 200));
+    const events = (s: unknown) => got.get(s)!.filter((g) => g.event === 'conversation:event' && g.payload.conversationId === id).map((g) => g.payload.type);
+    expect(events(viewer)).toEqual(['priority_changed']);
+    expect(events(inbox)).toEqual([]);
+    expect(events(supervisor)).toEqual([]);
+    expect(got.get(supervisor)!.some((g) => g.event === 'conversation:updated' && g.payload.priority === 'high')).toBe(true);
+    for (const s of [inbox, viewer, supervisor, customer.socket]) s.close();
+  });
 });

@@ -45,8 +45,7 @@ export type SendOrigin = { socketId?: string };
 function publish(ctx: Ctx, fx: Effects, actorNames: Map<string, string> = new Map()): void {
   for (const e of fx.events) {
     const event = repo.toEvent(e, e.actor_id ? (actorNames.get(e.actor_id) ?? null) : null);
-    const conversation = fx.snapshots.get(e.conversation_id);
-    ctx.bus.publish('conversation.event_recorded', conversation ? { event, conversation } : { event });
+    ctx.bus.publish('conversation.event_recorded', { event });
   }
   for (const id of fx.updated) {
     const conversation = fx.snapshots.get(id);

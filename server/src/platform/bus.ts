@@ -20,8 +20,8 @@ export type BusEvents = {
    * (assignment, resolution), which keeps the sequence number.
    */
   'conversation.updated': { conversationId: string; conversation?: TConversation; change?: 'message' | 'state' };
-  /** `conversation`: the committed conversation, when the publisher has it (for the rooms to tell). */
-  'conversation.event_recorded': { event: TConversationEvent; conversation?: TConversation };
+  /** A trail entry, for the conversation's viewers (realtime/listeners.ts). */
+  'conversation.event_recorded': { event: TConversationEvent };
   'queue.changed': { teamId: string | null };
   'assignment.timed_out': { conversation: TConversation; agentId: string; agentName: string };
   'agent.presence_changed': { userId: string; presence: TPresence };

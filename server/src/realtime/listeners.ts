@@ -64,13 +64,12 @@ export function listenForRealtime(ctx: Ctx, customers: CustomerNamespace, agents
       agents.to(agentRooms(c, { wholeTeam: !conversation || change === 'state' })).emit('conversation:updated', c);
       customers.to(visitorRoom(c.visitor.id)).emit('conversation:updated', toCustomerConversation(c));
     }),
-    ctx.bus.on('conversation.event_recorded', async ({ event, conversation }) => {
-      const c = conversation ?? (await getConversation(ctx.db, event.conversationId));
-      if (!c) return;
-      // The trail is shown only in the conversation's own view: its team hears of it only while it
-      // is queued (at 5,000 conversations, each first reply's owner_set to a 125-agent team room was
-      // 625,000 frames).
-      const rooms = agentRooms(c, { wholeTeam: false });
+    ctx.bus.on('conversation.event_recorded', ({ event }) => {
+      // The trail is shown only in the conversation's own view, whose socket is in its room (it
+      // syncs on opening): no one else gets it, not even the team while it is queued — every new
+      // conversation's `created` to a 125-agent team room was a third of the frames of opening 5,000
+      // (docs/benchmarks.md). A transfer's target hears of theirs.
+      const rooms = [conversationRoom(event.conversationId)];
       const to = event.data['toAgentId'];
       if (typeof to === 'string') rooms.push(userRoom(to));
       agents.to(rooms).emit('conversation:event', event);

@@ -99,7 +99,7 @@ export async function assignQueuedConversations(ctx: Ctx, maxAssignments = 500):
 
 function publishAssignments(ctx: Ctx, assigned: Assignment[]): void {
   if (assigned.length === 0) return;
-  for (const a of assigned) ctx.bus.publish('conversation.event_recorded', { event: conversations.toEvent(a.event, null), conversation: a.conversation });
+  for (const a of assigned) ctx.bus.publish('conversation.event_recorded', { event: conversations.toEvent(a.event, null) });
   for (const a of assigned) ctx.bus.publish('conversation.updated', { conversationId: a.conversationId, conversation: a.conversation, change: 'state' });
   for (const teamId of new Set(assigned.map((a) => a.teamId))) ctx.bus.publish('queue.changed', { teamId });
 }
