@@ -9,7 +9,8 @@ import type { MessageAttachmentRow } from './message-attachments.table';
 /** Who uploads or sends: a visitor (their own conversation) or an agent (a conversation they may see). */
 export type TAttachmentParty = { kind: 'customer'; visitorId: string } | { kind: 'agent'; agent: Agent };
 
-const toAttachment = (r: Pick<MessageAttachmentRow, 'id' | 'file_name' | 'content_type' | 'size'>): TMessageAttachment => ({
+/** A stored file as messages carry it. */
+export const attachmentOf = (r: Pick<MessageAttachmentRow, 'id' | 'file_name' | 'content_type' | 'size'>): TMessageAttachment => ({
   id: r.id,
   fileName: r.file_name,
   contentType: r.content_type,
@@ -73,7 +74,7 @@ export async function uploadMessageAttachment(
     await localAttachmentStore(dir).put(inserted.id, file.bytes);
     return inserted;
   });
-  return toAttachment(row);
+  return attachmentOf(row);
 }
 
 /**
@@ -103,7 +104,7 @@ export async function bindAttachments(
   const rows = await q.returning(['id', 'file_name', 'content_type', 'size']).execute();
   if (rows.length !== unique.length) throw new AppError('not_found', 'no such attachment: upload the file to this conversation first');
   const order = new Map(unique.map((id, i) => [id, i]));
-  return rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!).map(toAttachment);
+  return rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!).map(attachmentOf);
 }
 
 /** Adds `attachments` to the messages that carry files (one query for the whole list). */
@@ -118,7 +119,7 @@ export async function withAttachments(db: DbOrTrx, messages: TMessage[]): Promis
     .execute();
   if (rows.length === 0) return messages;
   const byMessage = new Map<string, TMessageAttachment[]>();
-  for (const r of rows) byMessage.set(r.message_id!, [...(byMessage.get(r.message_id!) ?? []), toAttachment(r)]);
+  for (const r of rows) byMessage.set(r.message_id!, [...(byMessage.get(r.message_id!) ?? []), attachmentOf(r)]);
   return messages.map((m) => (byMessage.has(m.id) ? { ...m, attachments: byMessage.get(m.id)! } : m));
 }
 

@@ -111,6 +111,39 @@ describe('attachments on chat messages', () => {
     customer.socket.close();
   });
 
+  it('shows an agent the whole conversation in one read: every message after the cursor with its files, notes, the trail', async () => {
+    const { customer, conversationId, attachment } = await customerSendsPhoto();
+    const agent = await connectAgent(server, admin);
+    const pdf = await agentUpload(admin, conversationId, 'invoice.pdf', PDF, 'application/pdf');
+    const two = await agentUpload(admin, conversationId, 'second.png', PNG);
+    const reply = await agent.emitWithAck('message:send', { conversationId, clientId: newClientId(), text: 'Two files', attachmentIds: [pdf.body.attachment.id, two.body.attachment.id], internal: false });
+    const note = await agent.emitWithAck('message:send', { conversationId, clientId: newClientId(), text: 'for us only', internal: true });
+    const more = await customer.socket.emitWithAck('message:send', { conversationId, clientId: newClientId(), text: 'Thanks' });
+    if (!reply.ok || !note.ok || !more.ok) throw new Error('send failed');
+    const detail = (await api(server, `/api/conversations/${conversationId}`, { token: admin })).body;
+    expect(detail.messages.map((m: { seq: number; text: string; internal: boolean; authorName: string | null }) => [m.seq, m.text, m.internal, m.authorName])).toEqual([
+      [1, '', false, null],
+      [2, 'Two files', false, 'Admin'],
+      [3, 'for us only', true, 'Admin'],
+      [4, 'Thanks', false, null],
+    ]);
+    expect(detail.messages[0].attachments).toEqual([attachment]);
+    expect(detail.messages[1].attachments).toEqual([pdf.body.attachment, two.body.attachment]);
+    expect(detail.messages[2].attachments).toBeUndefined();
+    expect(detail.messages[1]).toEqual(reply.message);
+    expect(detail.events.map((e: { type: string }) => e.type)).toEqual(['created', 'claimed', 'owner_set']);
+    expect(detail.events[1]).toMatchObject({ actorName: 'Admin', data: { agentName: 'Admin' } });
+    expect(detail.conversation).toMatchObject({ id: conversationId, lastSeq: 4, ownerName: 'Admin', assigneeName: 'Admin', lastMessageText: 'Thanks' });
+    // After a cursor: only what follows it, and the same conversation and trail.
+    const sync = await agent.emitWithAck('conversation:sync', { conversationId, afterSeq: 2 });
+    if (!sync.ok) throw new Error(sync.message);
+    expect(sync.messages.map((m) => m.seq)).toEqual([3, 4]);
+    expect(sync.events).toEqual(detail.events);
+    expect(sync.conversation).toEqual(detail.conversation);
+    agent.close();
+    customer.socket.close();
+  });
+
   it('refuses a .png that is really HTML, an SVG, and a file over the size limit', async () => {
     const customer = await connectCustomer(server);
     const html = await customerUpload(customer, 'cat.png', Buffer.from('<!doctype html><script>alert(document.cookie)</script>'));

@@ -12,7 +12,7 @@ import type { DbOrTrx, Trx } from '../db/database';
 import type { ConversationEventRow, ConversationRow, MessageRow } from './conversations.table';
 import { queueInfo, queueKey, queuePlace, recentAssignments } from './queue.repository';
 import { PREPARED_MARK } from '../platform/prepared';
-import { withAttachments } from '../attachments/message-attachments.service';
+import { attachmentOf, withAttachments } from '../attachments/message-attachments.service';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
@@ -282,6 +282,52 @@ export async function listConversations(db: DbOrTrx, filter: InboxFilter, opts: 
     ? new Map([[one.id, await queuePlace(db, one)]])
     : queued.length ? await queueInfoFor(db, [...new Set(queued.map((r) => r.team_id))]) : new Map();
   return rows.map((r) => toConversation(r, queues.get(r.id) ?? null));
+}
+
+type DetailJsonMessage = Omit<MessageRow, 'created_at'> & { created_at: string; author_name: string | null; attachments: { id: string; file_name: string; content_type: string; size: number }[] | null };
+type DetailJsonEvent = Omit<ConversationEventRow, 'created_at'> & { created_at: string; actor_name: string | null };
+
+/**
+ * A conversation for an agent's view in ONE statement: the joined row, its messages after `afterSeq`
+ * (notes included, at most SYNC_PAGE_SIZE, with their files) and its whole trail, in the same order
+ * and shapes as listMessages and listEvents. The sync and the conversation page read these one by one
+ * (four statements, and two more for a queued one's place: still so) — a third of a new
+ * conversation's opening (docs/benchmarks.md).
+ */
+export async function conversationDetail(
+  db: DbOrTrx,
+  id: string,
+  afterSeq: number,
+): Promise<{ conversation: TConversation; messages: TMessage[]; events: TConversationEvent[] } | undefined> {
+  const row = (await selectConversations(db)
+    .where('c.id', '=', id)
+    .select([
+      sql<DetailJsonMessage[]>`(
+        select coalesce(json_agg(json_build_object(
+          'id', m.id, 'conversation_id', m.conversation_id, 'seq', m.seq, 'client_id', m.client_id, 'author', m.author,
+          'author_id', m.author_id, 'internal', m.internal, 'text', m.text, 'created_at', m.created_at, 'author_name', mu.name,
+          'attachments', (select json_agg(json_build_object('id', f.id, 'file_name', f.file_name, 'content_type', f.content_type, 'size', f.size) order by f.created_at, f.id)
+            from message_attachments f where f.message_id = m.id)
+        ) order by m.seq), '[]'::json)
+        from (select * from messages m where m.conversation_id = c.id and m.seq > ${afterSeq} order by m.seq limit ${SYNC_PAGE_SIZE}) m
+        left join users mu on mu.id = m.author_id)`.as('messages_json'),
+      sql<DetailJsonEvent[]>`(
+        select coalesce(json_agg(json_build_object(
+          'id', e.id, 'conversation_id', e.conversation_id, 'type', e.type, 'actor_id', e.actor_id, 'data', e.data,
+          'created_at', e.created_at, 'actor_name', eu.name
+        ) order by e.created_at, e.id), '[]'::json)
+        from conversation_events e left join users eu on eu.id = e.actor_id where e.conversation_id = c.id)`.as('events_json'),
+    ])
+    .executeTakeFirst()) as (JoinedRow & { messages_json: DetailJsonMessage[]; events_json: DetailJsonEvent[] }) | undefined;
+  if (!row) return undefined;
+  const { messages_json, events_json, ...joined } = row;
+  const queue = joined.status === 'queued' ? await queuePlace(db, joined) : null;
+  const messages = messages_json.map(({ author_name, attachments, created_at, ...m }): TMessage => {
+    const message = toMessage({ ...m, created_at: new Date(created_at) }, author_name);
+    return attachments ? { ...message, attachments: attachments.map(attachmentOf) } : message;
+  });
+  const events = events_json.map(({ actor_name, created_at, ...e }) => toEvent({ ...e, created_at: new Date(created_at) }, actor_name));
+  return { conversation: toConversation(joined, queue), messages, events };
 }
 
 export async function getConversation(db: DbOrTrx, id: string): Promise<TConversation | undefined> {

@@ -283,13 +283,19 @@ export async function getForAgent(ctx: Ctx, agent: Agent, id: string): Promise<T
   return c;
 }
 
+/** The conversation, its messages after `afterSeq` and its trail (one statement), or not_found for an agent who may not see it. */
 export async function detailForAgent(ctx: Ctx, agent: Agent, id: string, afterSeq = 0): Promise<TConversationDetail> {
-  const conversation = await getForAgent(ctx, agent, id);
-  const [messages, events] = await Promise.all([
-    repo.listMessages(ctx.db, id, afterSeq, { includeInternal: true }),
-    repo.listEvents(ctx.db, id),
-  ]);
-  return { conversation, messages, events };
+  const detail = await repo.conversationDetail(ctx.db, id, afterSeq);
+  if (!detail) throw new AppError('not_found', 'no such conversation');
+  assertCanView(agent, detail.conversation);
+  return detail;
+}
+
+/** Throws not_found unless the agent may see the conversation (a plain read of its row, no names). */
+export async function assertAgentMaySee(ctx: Ctx, agent: Agent, id: string): Promise<void> {
+  const c = await repo.findConversation(ctx.db, id);
+  if (!c) throw new AppError('not_found', 'no such conversation');
+  assertCanView(agent, { teamId: c.team_id, assigneeId: c.assignee_id, ownerId: c.owner_id });
 }
 
 export async function inbox(ctx: Ctx, agent: Agent, view: TInboxView, status?: TConversationStatus): Promise<TConversation[]> {

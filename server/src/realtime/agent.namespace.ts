@@ -12,7 +12,7 @@ import {
 } from '@kefu/shared';
 import { setPresence } from '../agents/agents.service';
 import type { Agent } from '../conversations/conversations.access';
-import { detailForAgent, getForAgent, sendAgentMessage } from '../conversations/conversations.service';
+import { assertAgentMaySee, detailForAgent, sendAgentMessage } from '../conversations/conversations.service';
 import type { Ctx } from '../platform/context';
 import { AppError, toErrorBody } from '../platform/errors';
 import { agentFromToken, SESSION_COOKIE } from '../platform/http';
@@ -83,7 +83,7 @@ export function setupAgentNamespace(ctx: Ctx, ns: AgentNamespace, customers: () 
     socket.on(
       'conversation:sync',
       handler(ctx.log, ZAgentSync, async (p) => {
-        await getForAgent(ctx, agent, p.conversationId); // permission first
+        await assertAgentMaySee(ctx, agent, p.conversationId); // permission first, then join, then read
         await socket.join(conversationRoom(p.conversationId));
         return detailForAgent(ctx, agent, p.conversationId, p.afterSeq);
       }),
