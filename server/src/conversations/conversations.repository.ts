@@ -208,6 +208,7 @@ export async function openConversationWithMessage(
     with v as (select id, name, email, vip from visitors where id = ${o.visitorId}::uuid),
     conv as (
       insert into conversations (site_id, visitor_id, team_id, status, queued_at, last_seq, last_message_text, last_message_at, waiting_since, created_at)
+      -- The team: teamForVisitor's rule (sites.routing.ts), on the VIP flag read in this statement.
       select ${o.siteId}::uuid, v.id, case when v.vip and ${o.vipTeamId}::uuid is not null then ${o.vipTeamId}::uuid else ${o.defaultTeamId}::uuid end,
         'queued', ${now}::timestamptz, 1, ${o.preview}::text, ${now}::timestamptz, ${now}::timestamptz, ${now}::timestamptz
       from v
@@ -379,11 +380,7 @@ export async function queueInfoFor(db: DbOrTrx, teamIds: (string | null)[]): Pro
       from conversations c join visitors v on v.id = c.visitor_id
       where c.status = 'queued' and ${teamFilter}`.execute(db);
     if (positions.length === 0) continue;
-    const { rows: recent } = await sql<{ assigned_at: Date; queued_at: Date }>`
-      select c.assigned_at, c.queued_at from conversations c
-      where ${teamFilter} and c.assigned_at is not null and c.queued_at is not null
-        and c.assigned_at > now() - interval '6 hours'
-      order by c.assigned_at desc limit 20`.execute(db);
+    const { rows: recent } = await recentAssignments(teamFilter).execute(db);
     const perConversation = secondsPerConversation(recent);
     for (const p of positions) {
       result.set(p.id, {

@@ -48,13 +48,10 @@ export async function assignQueuedConversations(ctx: Ctx, maxAssignments = 500):
     let more = true;
     const next = async (): Promise<repo.QueuedCandidate | undefined> => {
       for (;;) {
-        const c = page.shift();
-        if (c && !excluded(c)) return c;
-        if (c) continue;
+        for (let c = page.shift(); c; c = page.shift()) if (!excluded(c)) return c;
         if (!more) return undefined;
         page = await repo.queuedPage(trx, exclude, QUEUE_PAGE);
         more = page.length === QUEUE_PAGE;
-        if (!page.length) return undefined;
       }
     };
     while (done.length < maxAssignments) {

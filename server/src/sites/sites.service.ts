@@ -167,7 +167,6 @@ export function isOriginAllowed(site: SiteRow, hostOrigin: string, ownHost: stri
  */
 export function widgetConfig(ctx: Ctx, site: SiteRow, agentsOnline: number): TWidgetConfig {
   const withinBusinessHours = isWithinBusinessHours(site.business_hours, ctx.clock());
-  const n = agentsOnline;
   return {
     siteName: site.name,
     color: site.color,
@@ -176,8 +175,8 @@ export function widgetConfig(ctx: Ctx, site: SiteRow, agentsOnline: number): TWi
     greeting: site.greeting,
     offlineMessage: site.offline_message,
     withinBusinessHours,
-    agentsOnline: n > 0,
-    available: withinBusinessHours && n > 0,
+    agentsOnline: agentsOnline > 0,
+    available: withinBusinessHours && agentsOnline > 0,
   };
 }
 
