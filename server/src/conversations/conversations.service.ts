@@ -158,7 +158,8 @@ export async function sendCustomerMessage(
     const message = repo.toMessage(fast.message, null);
     await publishFast(ctx, message, fast, origin);
     const queue = fast.conversation.status === 'queued' ? await queuePlace(ctx.db, fast.conversation) : null;
-    const conversation = repo.rowToCustomerConversation({ ...fast.conversation, last_seq: fast.message.seq }, queue);
+    // Never resolved here (the one-statement path refuses a resolved conversation): no owner's name to show.
+    const conversation = repo.rowToCustomerConversation({ ...fast.conversation, owner_name: null, last_seq: fast.message.seq }, queue);
     return { message, conversation, duplicate: false };
   }
   // A first message (no open conversation yet, no e-mail, no files) opens the conversation in one statement.

@@ -5,7 +5,7 @@ import { migrateToLatest } from '../db/migrate';
 import type { OpenDatabase } from '../platform/database';
 import { seedConversation, seedSite } from '../testing/seed';
 import { createTestDatabase } from '../testing/test-server';
-import { appendMessageFast, appendMessages, type FastAppend } from './messages.repository';
+import { appendMessageFast, appendMessages, appendPlain, type FastAppend } from './messages.repository';
 
 let database: OpenDatabase;
 let siteId: string;
@@ -106,9 +106,9 @@ describe('appending messages to many conversations in one statement', () => {
     expect(afterFirst.waiting_since).not.toBeNull();
     // The result is the conversation before the message: what the rooms and the customer's ack need, nothing else.
     if (first[0]!.kind !== 'stored') throw new Error('not stored');
-    expect(first[0]!.conversation).toMatchObject({ id: open, last_seq: 0, status: 'active', assignee_name: 'Batch Agent', owner_name: 'Batch Agent', waiting_since: null });
+    expect(first[0]!.conversation).toMatchObject({ id: open, last_seq: 0, status: 'active', assignee_name: 'Batch Agent' });
     expect(Object.keys(first[0]!.conversation).sort()).toEqual(
-      ['assignee_id', 'assignee_name', 'created_at', 'id', 'last_seq', 'owner_id', 'owner_name', 'status', 'team_id', 'visitor_id', 'waiting_since'],
+      ['assignee_id', 'assignee_name', 'created_at', 'id', 'last_seq', 'owner_id', 'status', 'team_id', 'visitor_id'],
     );
 
     // A reply ends the wait; a note changes neither preview nor wait; a resent client id is a duplicate.
@@ -120,6 +120,37 @@ describe('appending messages to many conversations in one statement', () => {
     expect(await row(open)).toMatchObject({ last_seq: 2, last_message_text: '我来看看', waiting_since: null });
     expect(await row(noOwner)).toMatchObject({ last_seq: 2, last_message_text: 'first public reply', waiting_since: null });
     expect(await stored(queued)).toHaveLength(1);
+  });
+
+  it('takes a plain message in the short statement and leaves first replies, duplicates and the ineligible to the locked one', async () => {
+    const open = await conversation(30, { status: 'active', owner: true });
+    const noOwner = await conversation(31, { status: 'active' });
+    const resolved = await conversation(32, { status: 'resolved' });
+    const queued = await conversation(33, { status: 'queued' });
+    const asked = customer(30, open, '在吗');
+    const first = await appendPlain(database.db, asked);
+    expect(first).toMatchObject({ kind: 'stored', ownerSet: null, message: { seq: 1, text: '在吗', client_id: asked.message.clientId } });
+    expect(first?.kind === 'stored' && first.conversation).toMatchObject({ id: open, last_seq: 0, status: 'active', assignee_name: 'Batch Agent', owner_id: agentId });
+    const waiting = (await row(open)).waiting_since;
+    expect(waiting).not.toBeNull();
+    expect(await appendPlain(database.db, agent(open, '我在', true))).toMatchObject({ kind: 'stored', message: { seq: 2, internal: true } });
+    expect(await row(open)).toMatchObject({ last_seq: 2, last_message_text: '在吗', waiting_since: waiting });
+    expect(await appendPlain(database.db, agent(open, '您好'))).toMatchObject({ kind: 'stored', message: { seq: 3 } });
+    expect(await row(open)).toMatchObject({ last_seq: 3, last_message_text: '您好', waiting_since: null });
+    expect(await appendPlain(database.db, customer(33, queued, '排队中'))).toMatchObject({ kind: 'stored', message: { seq: 1 } });
+    // Left to appendLocked: a resend, a first public reply (it sets the owner), a resolved conversation, another visitor's, no such one.
+    expect(await appendPlain(database.db, { ...asked, message: { ...asked.message, text: 'resent' } })).toBe(null);
+    expect(await appendPlain(database.db, agent(noOwner, 'first public reply'))).toBe(null);
+    expect(await appendPlain(database.db, customer(32, resolved, 'reopen me'))).toBe(null);
+    expect(await appendPlain(database.db, customer(34, open, 'not mine'))).toBe(null);
+    expect(await appendPlain(database.db, customer(30, randomUUID(), 'nowhere'))).toBe(null);
+    expect(await stored(open)).toHaveLength(3);
+    expect(await stored(noOwner)).toEqual([]);
+    expect(await stored(resolved)).toEqual([]);
+    expect(await row(noOwner)).toMatchObject({ last_seq: 0, owner_id: null });
+    // A note by the assignee sets no owner, so it is plain even before the first reply.
+    expect(await appendPlain(database.db, agent(noOwner, 'a note', true))).toMatchObject({ kind: 'stored', message: { seq: 1 } });
+    expect(await row(noOwner)).toMatchObject({ last_seq: 1, owner_id: null });
   });
 
   it('keeps every conversation gap-free and in submission order when many write at once', async () => {

@@ -22,15 +22,14 @@ export type FastAppendInput = {
 };
 
 /**
- * The conversation as the statement locked it, before the message: only what the acks and the
- * rooms need (who may see it, the customer's view). No names of sites, teams or visitors: a plain
- * message changes none of them, and those who would be told get the message itself
- * (realtime/listeners.ts). Reading and sending the whole joined row was 0.12–0.14 ms of the
- * statement's 1.2 ms (docs/benchmarks.md).
+ * The conversation as it was before the message: only what the acks and the rooms need (who may
+ * see it, the customer's view). No names of sites, teams or visitors: a plain message changes none
+ * of them, and those who would be told get the message itself (realtime/listeners.ts). Reading and
+ * sending the whole joined row was 0.12–0.14 ms of the statement's 1.2 ms (docs/benchmarks.md).
+ * `assignee_name` is what a customer's ack shows as their agent.
  */
-export type FastConversation = Pick<ConversationRow, 'id' | 'visitor_id' | 'team_id' | 'status' | 'assignee_id' | 'owner_id' | 'last_seq' | 'waiting_since' | 'created_at'> & {
+export type FastConversation = Pick<ConversationRow, 'id' | 'visitor_id' | 'team_id' | 'status' | 'assignee_id' | 'owner_id' | 'last_seq' | 'created_at'> & {
   assignee_name: string | null;
-  owner_name: string | null;
 };
 
 export type FastAppendResult =
@@ -46,7 +45,7 @@ export type FastAppendResult =
 
 export type FastAppend = { writer: FastAppendWriter; message: FastAppendInput };
 
-type BatchRow = FastConversation & {
+type LockedRow = FastConversation & {
   in_ord: number;
   eligible: boolean;
   sets_owner: boolean;
@@ -59,28 +58,93 @@ type BatchRow = FastConversation & {
 };
 
 /**
- * Appends messages to DIFFERENT conversations in ONE statement — lock each conversation, dedupe on
- * the client id, take the next sequence number, insert, update the conversation — committed on its
- * own (autocommit): one round trip and one commit for the whole batch instead of BEGIN, lock,
- * INSERT, UPDATE, COMMIT per message (docs/benchmarks.md). The guarantees are the transaction's:
- * the row locks order writers (taken in id order, so two batches cannot deadlock), `last_seq + 1`
- * is read from the locked (latest) row, `ON CONFLICT DO NOTHING` on `(conversation_id, client_id)`
- * dedupes, and the statement has committed when it answers. Only the common cases are eligible: a
- * customer writing into their open conversation, the assigned agent writing into an active one — its
- * first public reply also makes them the owner and records `owner_set`, in the same statement.
- * Everything else (reopen, queued, supervisors, e-mail, files, errors) says `ineligible`.
- * It has two texts, one for a single message and one for several (arrays as parameters, whatever
- * their length), each prepared once per connection.
+ * Appends messages to DIFFERENT conversations, each in one statement committed on its own
+ * (autocommit): one round trip and one commit for a message, or for a whole batch written at the
+ * same moment, instead of BEGIN, lock, INSERT, UPDATE, COMMIT per message (docs/benchmarks.md).
+ * Only the common cases are eligible: a customer writing into their open conversation, the assigned
+ * agent writing into an active one — its first public reply also makes them the owner and records
+ * `owner_set`. Everything else (reopen, queued for an agent, supervisors, e-mail, files, errors)
+ * says `ineligible` and goes to the transaction.
+ * A message alone, into a conversation that has its owner, takes the shortest statement (`appendPlain`);
+ * a batch, a first reply, a duplicate and whatever is ineligible take `appendLocked`.
  */
 export async function appendMessages(db: Db, batch: readonly FastAppend[]): Promise<FastAppendResult[]> {
   if (new Set(batch.map((b) => b.message.conversationId)).size !== batch.length) {
     throw new Error('appendMessages: one message per conversation per batch');
   }
-  const { rows } = await sql<BatchRow>`${sql.raw(PREPARED_MARK)}
+  const [one] = batch;
+  if (one && batch.length === 1) {
+    const plain = await appendPlain(db, one);
+    if (plain) return [plain];
+  }
+  return appendLocked(db, batch);
+}
+
+type PlainRow = FastConversation & { m_id: string | null; m_created_at: Date | null };
+
+/**
+ * One message in the shortest statement: the conversation's UPDATE takes the next sequence number
+ * and is the row lock (no `SELECT … FOR UPDATE` first, no join for names), then the INSERT. Its WHERE
+ * is the eligibility, checked by PostgreSQL on the row's latest version once it holds the lock, and
+ * skips a client id already stored. It sets no owner: a first public reply (and anything this
+ * statement does not take) answers null, for `appendLocked`. 0.07–0.1 ms less than `appendLocked`
+ * per message (docs/benchmarks.md). Only one message: an UPDATE … FROM several rows does not lock them
+ * in a fixed order, and two batches could deadlock.
+ * A resend racing its own first send in another server process passes the WHERE (that send is not
+ * committed yet) and then stores nothing: `duplicate`, with its sequence number skipped, as a
+ * note's is for customers; the conversation view fills gaps by syncing.
+ */
+export async function appendPlain(db: Db, b: FastAppend): Promise<FastAppendResult | null> {
+  const m = b.message;
+  const writerId = b.writer.kind === 'customer' ? b.writer.visitorId : b.writer.agentId;
+  const { rows } = await sql<PlainRow>`${sql.raw(PREPARED_MARK)}
+    with upd as (
+      update conversations c set
+        last_seq = c.last_seq + 1,
+        -- A note changes neither the preview nor who is waiting; a customer starts the wait, an agent's reply ends it.
+        last_message_text = case when ${m.internal}::boolean then c.last_message_text else ${m.preview}::text end,
+        last_message_at = case when ${m.internal}::boolean then c.last_message_at else ${m.createdAt.toISOString()}::timestamptz end,
+        waiting_since = case when ${m.internal}::boolean then c.waiting_since
+          when ${m.author}::text = 'customer' then coalesce(c.waiting_since, ${m.createdAt.toISOString()}::timestamptz) else null end
+      where c.id = ${m.conversationId}::uuid
+        and case when ${b.writer.kind}::text = 'customer' then c.visitor_id = ${writerId}::uuid and c.status <> 'resolved'
+          -- 谁首次回复谁负责: a first public reply sets the owner, which is appendLocked's.
+          else c.assignee_id = ${writerId}::uuid and c.status = 'active' and (${m.internal}::boolean or c.owner_id is not null) end
+        and not exists (select 1 from messages d where d.conversation_id = c.id and d.client_id = ${m.clientId}::text)
+      returning c.id, c.visitor_id, c.team_id, c.status, c.assignee_id, c.owner_id, c.last_seq, c.created_at
+    ),
+    ins as (
+      insert into messages (conversation_id, seq, client_id, author, author_id, internal, text, created_at)
+      select upd.id, upd.last_seq, ${m.clientId}::text, ${m.author}::text, ${m.authorId}::uuid, ${m.internal}::boolean, ${m.text}::text, ${m.createdAt.toISOString()}::timestamptz
+      from upd
+      on conflict (conversation_id, client_id) do nothing
+      returning id, created_at
+    )
+    select upd.id, upd.visitor_id, upd.team_id, upd.status, upd.assignee_id, upd.owner_id, upd.last_seq - 1 as last_seq, upd.created_at,
+      (select u.name from users u where u.id = upd.assignee_id) as assignee_name, ins.id as m_id, ins.created_at as m_created_at
+    from upd left join ins on true`.execute(db);
+  const row = rows[0];
+  if (!row) return null;
+  const { m_id, m_created_at, ...conversation } = row;
+  if (m_id === null || m_created_at === null) return { kind: 'duplicate' };
+  return { kind: 'stored', conversation, message: messageRow(m, m_id, row.last_seq + 1, m_created_at), ownerSet: null };
+}
+
+/**
+ * Appends messages to different conversations in ONE statement — lock each conversation, dedupe on
+ * the client id, take the next sequence number, insert, update the conversation, and for a first
+ * public reply set the owner and record `owner_set`. The guarantees are the transaction's: the row
+ * locks order writers (taken in id order, so two batches cannot deadlock), `last_seq + 1` is read
+ * from the locked (latest) row, `ON CONFLICT DO NOTHING` on `(conversation_id, client_id)` dedupes,
+ * and the statement has committed when it answers. It has two texts, one for a single message and
+ * one for several (arrays as parameters, whatever their length), each prepared once per connection.
+ */
+async function appendLocked(db: Db, batch: readonly FastAppend[]): Promise<FastAppendResult[]> {
+  const { rows } = await sql<LockedRow>`${sql.raw(PREPARED_MARK)}
     with input as (${inputRows(batch)}),
     conv as (
-      select c.id, c.visitor_id, c.team_id, c.status, c.assignee_id, c.owner_id, c.last_seq, c.waiting_since, c.created_at,
-        a.name as assignee_name, o.name as owner_name, i.ord as in_ord,
+      select c.id, c.visitor_id, c.team_id, c.status, c.assignee_id, c.owner_id, c.last_seq, c.created_at,
+        a.name as assignee_name, i.ord as in_ord,
         case when i.writer_kind = 'customer' then c.visitor_id = i.writer_id and c.status <> 'resolved'
           else c.assignee_id = i.writer_id and c.status = 'active' end as eligible,
         -- 谁首次回复谁负责: the first public reply makes its writer the owner.
@@ -92,7 +156,6 @@ export async function appendMessages(db: Db, batch: readonly FastAppend[]): Prom
       from (select * from input order by conversation_id) i
       cross join lateral (select * from conversations c where c.id = i.conversation_id for update) c
       left join users a on a.id = c.assignee_id
-      left join users o on o.id = c.owner_id
     ),
     ins as (
       insert into messages (conversation_id, seq, client_id, author, author_id, internal, text, created_at)
@@ -130,17 +193,7 @@ export async function appendMessages(db: Db, batch: readonly FastAppend[]): Prom
     const { in_ord: _o, eligible: _e, sets_owner: _s, m_id, m_seq, m_created_at, e_id, e_data, e_created_at, ...conversation } = row;
     if (m_id === null || m_seq === null || m_created_at === null) return { kind: 'duplicate' };
     const m = b.message;
-    const message: MessageRow = {
-      id: m_id,
-      conversation_id: m.conversationId,
-      seq: m_seq,
-      client_id: m.clientId,
-      author: m.author,
-      author_id: m.authorId,
-      internal: m.internal,
-      text: m.text,
-      created_at: m_created_at,
-    };
+    const message = messageRow(m, m_id, m_seq, m_created_at);
     const ownerSet =
       e_id !== null && e_data !== null && e_created_at !== null
         ? { id: e_id, conversation_id: m.conversationId, type: 'owner_set' as const, actor_id: m.authorId, data: e_data, created_at: e_created_at }
@@ -148,6 +201,18 @@ export async function appendMessages(db: Db, batch: readonly FastAppend[]): Prom
     return { kind: 'stored', conversation, message, ownerSet };
   });
 }
+
+const messageRow = (m: FastAppendInput, id: string, seq: number, createdAt: Date): MessageRow => ({
+  id,
+  conversation_id: m.conversationId,
+  seq,
+  client_id: m.clientId,
+  author: m.author,
+  author_id: m.authorId,
+  internal: m.internal,
+  text: m.text,
+  created_at: createdAt,
+});
 
 /**
  * The batch as rows of `input`: arrays through `unnest` for several messages; plain parameters for
