@@ -31,6 +31,13 @@ describe('prohibited phrase matching', () => {
     expect(normaliseForMatching('ＳＴＵ　ＰＩＤ！').text).toBe('stupid');
   });
 
+  it('keeps Chinese as written and maps every kept character back to where it was written', () => {
+    // Ideographs, a compatibility ideograph (NFKC changes it), full-width Latin, an astral character.
+    expect(normaliseForMatching('您好，請稍等 ＯＫ 😀吧')).toEqual({ text: '您好請稍等ok吧', map: [0, 1, 3, 4, 5, 7, 8, 12] });
+    expect(normaliseForMatching('\uf900').text).toBe('\u8c48');
+    expect(found('好的，你 懂 不 懂？😀', [phrase('你懂不懂')])).toEqual(['你 懂 不 懂']);
+  });
+
   it('catches spelled-out English evasions but not a phrase inside a longer word', () => {
     const list = [phrase('impossible', 'phrase', 'en')];
     expect(found('that is i m p o s s i b l e', list)).toEqual(['i m p o s s i b l e']);

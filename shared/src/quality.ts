@@ -73,8 +73,13 @@ const IGNORED = /[\p{White_Space}\p{P}\p{S}\p{Cc}\p{Cf}]/u;
  * @example normaliseForMatching('ＳＴＵ　ＰＩＤ！').text // 'stupid'
  */
 export function normaliseForMatching(input: string): { text: string; map: number[] } {
-  let text = '';
   const map: number[] = [];
+  return { text: normalise(input, map), map };
+}
+
+/** normaliseForMatching's text; the map only when asked for (a reply is matched without it, and most match nothing). */
+function normalise(input: string, map?: number[]): string {
+  let text = '';
   let i = 0;
   for (const ch of input) {
     const code = ch.charCodeAt(0);
@@ -82,11 +87,18 @@ export function normaliseForMatching(input: string): { text: string; map: number
       // ASCII (most of what agents type): NFKC keeps it, and all of it but letters and digits is ignored.
       if ((code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a)) {
         text += ch;
-        map.push(i);
+        map?.push(i);
       } else if (code >= 0x41 && code <= 0x5a) {
         text += String.fromCharCode(code + 0x20);
-        map.push(i);
+        map?.push(i);
       }
+      i += 1;
+      continue;
+    }
+    if (code >= 0x4e00 && code <= 0x9fff) {
+      // A CJK unified ideograph (most of the rest): NFKC and lower case keep it, and it is not ignored.
+      text += ch;
+      map?.push(i);
       i += 1;
       continue;
     }
@@ -94,12 +106,12 @@ export function normaliseForMatching(input: string): { text: string; map: number
     for (const c of norm) {
       if (!IGNORED.test(c)) {
         text += c;
-        map.push(i);
+        map?.push(i);
       }
     }
     i += ch.length;
   }
-  return { text, map };
+  return text;
 }
 
 const LATIN = /[\p{Script=Latin}\p{N}]/u;
@@ -111,14 +123,16 @@ const LATIN = /[\p{Script=Latin}\p{N}]/u;
  * @example matchProhibited('你 懂 不 懂', phrases) // [{ phrase: '你懂不懂', ... }]
  */
 export function matchProhibited(text: string, phrases: readonly TProhibitedPhrase[]): TPhraseMatch[] {
-  const norm = normaliseForMatching(text);
+  const norm = { text: normalise(text), mapped: undefined as number[] | undefined };
+  const mapOf = () => (norm.mapped ??= normaliseForMatching(text).map);
   const found: TPhraseMatch[] = [];
   for (const p of phrases) {
     if (!p.active) continue;
-    const span = p.kind === 'pattern' ? findPattern(norm.text, p.text) : findPhrase(text, norm, p.text);
+    const span = p.kind === 'pattern' ? findPattern(norm.text, p.text) : findPhrase(text, norm.text, mapOf, p.text);
     if (!span) continue;
-    const start = norm.map[span[0]] ?? 0;
-    const last = norm.map[span[1] - 1] ?? start;
+    const map = mapOf();
+    const start = map[span[0]] ?? 0;
+    const last = map[span[1] - 1] ?? start;
     const end = last + (text.codePointAt(last)! > 0xffff ? 2 : 1);
     found.push({ phraseId: p.id, category: p.category, severity: p.severity, phrase: p.text, excerpt: text.slice(start, end) });
   }
@@ -137,15 +151,16 @@ const remember = <V>(cache: Map<string, V>, key: string, make: () => V): V => {
   return v as V;
 };
 
-function findPhrase(original: string, norm: { text: string; map: number[] }, phrase: string): [number, number] | null {
+function findPhrase(original: string, text: string, mapOf: () => number[], phrase: string): [number, number] | null {
   const needle = remember(needles, phrase, () => normaliseForMatching(phrase).text);
   if (!needle) return null;
   const latinStart = LATIN.test(needle[0]!);
   const latinEnd = LATIN.test(needle[needle.length - 1]!);
-  for (let at = norm.text.indexOf(needle); at >= 0; at = norm.text.indexOf(needle, at + 1)) {
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
     const end = at + needle.length;
-    const before = original[(norm.map[at] ?? 0) - 1];
-    const afterIndex = (norm.map[end - 1] ?? 0) + 1;
+    const map = mapOf();
+    const before = original[(map[at] ?? 0) - 1];
+    const afterIndex = (map[end - 1] ?? 0) + 1;
     const after = original[afterIndex];
     const boundaryOk =
       (!latinStart || before === undefined || !LATIN.test(before)) && (!latinEnd || after === undefined || !LATIN.test(after));
