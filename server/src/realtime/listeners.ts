@@ -42,6 +42,16 @@ function lastSentTracker(max = 10_000) {
 /** Turns bus events into socket emits. socket.io's adapter carries them to the other processes. */
 export function listenForRealtime(ctx: Ctx, customers: CustomerNamespace, agents: AgentNamespace): () => void {
   const lastSent = lastSentTracker();
+  /**
+   * Whether anyone but the sender is in these rooms. A message's two broadcasts usually have one
+   * empty side — the sender's own rooms — and socket.io encodes a packet before it looks for
+   * sockets. Only in one process: with others (cluster), their sockets are not in this adapter.
+   */
+  const reaches = (ns: AgentNamespace | CustomerNamespace, rooms: string[], except: string | undefined) => {
+    if (ctx.config.cluster) return true;
+    for (const room of rooms) for (const socketId of ns.adapter.rooms.get(room) ?? []) if (socketId !== except) return true;
+    return false;
+  };
   const offs = [
     // The sending socket has the message from its ack; its other tabs and the other side get it here.
     // With an `audience`, the conversation changed only as the message says: the agent rooms that
@@ -51,8 +61,10 @@ export function listenForRealtime(ctx: Ctx, customers: CustomerNamespace, agents
       const except = originSocketId ?? [];
       const id = message.conversationId;
       if (audience) lastSent.note({ id, lastSeq: message.seq });
-      agents.to(audience ? agentRooms({ id, ...audience }, { wholeTeam: false }) : conversationRoom(id)).except(except).emit('message:new', message);
-      if (!message.internal) customers.to(visitorRoom(visitorId)).except(except).emit('message:new', message);
+      const agentTargets = audience ? agentRooms({ id, ...audience }, { wholeTeam: false }) : [conversationRoom(id)];
+      if (reaches(agents, agentTargets, originSocketId)) agents.to(agentTargets).except(except).emit('message:new', message);
+      const visitor = [visitorRoom(visitorId)];
+      if (!message.internal && reaches(customers, visitor, originSocketId)) customers.to(visitor).except(except).emit('message:new', message);
     }),
     ctx.bus.on('conversation.updated', async ({ conversationId, conversation, change = 'message' }) => {
       // A snapshot from the write path saves a read; one older than what was last sent (two commits
