@@ -1,4 +1,4 @@
-import { CompiledQuery, sql } from 'kysely';
+import { CompiledQuery } from 'kysely';
 import type { Db } from '../db/database';
 import { batcher } from '../platform/batcher';
 import { PREPARED_MARK } from '../platform/prepared';
@@ -151,8 +151,65 @@ export async function appendPlain(db: Db, b: FastAppend): Promise<FastAppendResu
  * one for several (arrays as parameters, whatever their length), each prepared once per connection.
  */
 async function appendLocked(db: Db, batch: readonly FastAppend[]): Promise<FastAppendResult[]> {
-  const { rows } = await sql<LockedRow>`${sql.raw(PREPARED_MARK)}
-    with input as (${inputRows(batch)}),
+  const [one] = batch;
+  const { rows } = await db.executeQuery<LockedRow>(
+    one && batch.length === 1 ? CompiledQuery.raw(APPEND_LOCKED_ONE, inputOf(one)) : CompiledQuery.raw(APPEND_LOCKED_MANY, columnsOf(batch)),
+  );
+  const byOrd = new Map(rows.map((r) => [Number(r.in_ord), r]));
+  return batch.map((b, i): FastAppendResult => {
+    const row = byOrd.get(i + 1);
+    if (!row || !row.eligible) return { kind: 'ineligible' };
+    const { in_ord: _o, eligible: _e, sets_owner: _s, m_id, m_seq, m_created_at, e_id, e_data, e_created_at, ...conversation } = row;
+    if (m_id === null || m_seq === null || m_created_at === null) return { kind: 'duplicate' };
+    const m = b.message;
+    const message = messageRow(m, m_id, m_seq, m_created_at);
+    const ownerSet =
+      e_id !== null && e_data !== null && e_created_at !== null
+        ? { id: e_id, conversation_id: m.conversationId, type: 'owner_set' as const, actor_id: m.authorId, data: e_data, created_at: e_created_at }
+        : null;
+    return { kind: 'stored', conversation, message, ownerSet };
+  });
+}
+
+const messageRow = (m: FastAppendInput, id: string, seq: number, createdAt: Date): MessageRow => ({
+  id,
+  conversation_id: m.conversationId,
+  seq,
+  client_id: m.clientId,
+  author: m.author,
+  author_id: m.authorId,
+  internal: m.internal,
+  text: m.text,
+  created_at: createdAt,
+});
+
+/**
+ * The batch as rows of `input`: arrays through `unnest` for several messages; plain parameters for
+ * one, the common case on a quiet server, so that its plan looks the conversation up by its key
+ * (`unnest` of a parameter is planned as ten rows of unknown ids: a scan of the whole table). The
+ * parameters, in order: conversation, client id, author, author id, internal, text, preview,
+ * created at, writer kind, writer id, writer name (`inputOf`, `columnsOf`).
+ */
+const INPUT_ONE = `select $1::uuid as conversation_id, $2::text as client_id, $3::text as author,
+  $4::uuid as author_id, $5::boolean as internal, $6::text as text, $7::text as preview,
+  $8::timestamptz as created_at, $9::text as writer_kind, $10::uuid as writer_id, $11::text as writer_name, 1::bigint as ord`;
+const INPUT_MANY = `select * from unnest(
+  $1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::boolean[], $6::text[], $7::text[], $8::timestamptz[], $9::text[], $10::uuid[], $11::text[]
+) with ordinality as i(conversation_id, client_id, author, author_id, internal, text, preview, created_at, writer_kind, writer_id, writer_name, ord)`;
+
+const inputOf = (b: FastAppend): unknown[] => {
+  const m = b.message;
+  const [writerId, writerName] = b.writer.kind === 'customer' ? [b.writer.visitorId, null] : [b.writer.agentId, b.writer.name];
+  return [m.conversationId, m.clientId, m.author, m.authorId, m.internal, m.text, m.preview, m.createdAt.toISOString(), b.writer.kind, writerId, writerName];
+};
+/** inputOf's values as columns: one array per parameter. */
+const columnsOf = (batch: readonly FastAppend[]): unknown[][] => {
+  const rows = batch.map(inputOf);
+  return rows[0]!.map((_, k) => rows.map((r) => r[k]));
+};
+
+/** The locked statement's texts, constant for the reason appendPlain's is (`APPEND_PLAIN`). */
+const LOCKED_BODY = `
     conv as (
       select c.id, c.visitor_id, c.team_id, c.status, c.assignee_id, c.owner_id, c.last_seq, c.created_at,
         a.name as assignee_name, i.ord as in_ord,
@@ -196,59 +253,11 @@ async function appendLocked(db: Db, batch: readonly FastAppend[]): Promise<FastA
       returning id, conversation_id, data, created_at
     )
     select conv.*, ins.id as m_id, ins.seq as m_seq, ins.created_at as m_created_at, ev.id as e_id, ev.data as e_data, ev.created_at as e_created_at
-    from conv left join ins on ins.conversation_id = conv.id left join ev on ev.conversation_id = conv.id`.execute(db);
-  const byOrd = new Map(rows.map((r) => [Number(r.in_ord), r]));
-  return batch.map((b, i): FastAppendResult => {
-    const row = byOrd.get(i + 1);
-    if (!row || !row.eligible) return { kind: 'ineligible' };
-    const { in_ord: _o, eligible: _e, sets_owner: _s, m_id, m_seq, m_created_at, e_id, e_data, e_created_at, ...conversation } = row;
-    if (m_id === null || m_seq === null || m_created_at === null) return { kind: 'duplicate' };
-    const m = b.message;
-    const message = messageRow(m, m_id, m_seq, m_created_at);
-    const ownerSet =
-      e_id !== null && e_data !== null && e_created_at !== null
-        ? { id: e_id, conversation_id: m.conversationId, type: 'owner_set' as const, actor_id: m.authorId, data: e_data, created_at: e_created_at }
-        : null;
-    return { kind: 'stored', conversation, message, ownerSet };
-  });
-}
-
-const messageRow = (m: FastAppendInput, id: string, seq: number, createdAt: Date): MessageRow => ({
-  id,
-  conversation_id: m.conversationId,
-  seq,
-  client_id: m.clientId,
-  author: m.author,
-  author_id: m.authorId,
-  internal: m.internal,
-  text: m.text,
-  created_at: createdAt,
-});
-
-/**
- * The batch as rows of `input`: arrays through `unnest` for several messages; plain parameters for
- * one, the common case on a quiet server, so that its plan looks the conversation up by its key
- * (`unnest` of a parameter is planned as ten rows of unknown ids: a scan of the whole table).
- */
-function inputRows(batch: readonly FastAppend[]) {
-  const writerId = (b: FastAppend) => (b.writer.kind === 'customer' ? b.writer.visitorId : b.writer.agentId);
-  const writerName = (b: FastAppend) => (b.writer.kind === 'customer' ? null : b.writer.name);
-  const [one] = batch;
-  if (one && batch.length === 1) {
-    const m = one.message;
-    return sql`select ${m.conversationId}::uuid as conversation_id, ${m.clientId}::text as client_id, ${m.author}::text as author,
-      ${m.authorId}::uuid as author_id, ${m.internal}::boolean as internal, ${m.text}::text as text, ${m.preview}::text as preview,
-      ${m.createdAt.toISOString()}::timestamptz as created_at, ${one.writer.kind}::text as writer_kind, ${writerId(one)}::uuid as writer_id, ${writerName(one)}::text as writer_name, 1::bigint as ord`;
-  }
-  const col = <T>(f: (b: FastAppend) => T) => batch.map(f);
-  return sql`select * from unnest(
-      ${col((b) => b.message.conversationId)}::uuid[], ${col((b) => b.message.clientId)}::text[],
-      ${col((b) => b.message.author)}::text[], ${col((b) => b.message.authorId)}::uuid[],
-      ${col((b) => b.message.internal)}::boolean[], ${col((b) => b.message.text)}::text[],
-      ${col((b) => b.message.preview)}::text[], ${col((b) => b.message.createdAt.toISOString())}::timestamptz[],
-      ${col((b) => b.writer.kind)}::text[], ${col(writerId)}::uuid[], ${col(writerName)}::text[]
-    ) with ordinality as i(conversation_id, client_id, author, author_id, internal, text, preview, created_at, writer_kind, writer_id, writer_name, ord)`;
-}
+    from conv left join ins on ins.conversation_id = conv.id left join ev on ev.conversation_id = conv.id`;
+const APPEND_LOCKED_ONE = `${PREPARED_MARK}
+    with input as (${INPUT_ONE}),${LOCKED_BODY}`;
+const APPEND_LOCKED_MANY = `${PREPARED_MARK}
+    with input as (${INPUT_MANY}),${LOCKED_BODY}`;
 
 const appenders = new WeakMap<Db, (a: FastAppend) => Promise<FastAppendResult>>();
 
