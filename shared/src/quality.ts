@@ -123,16 +123,17 @@ const LATIN = /[\p{Script=Latin}\p{N}]/u;
  * @example matchProhibited('你 懂 不 懂', phrases) // [{ phrase: '你懂不懂', ... }]
  */
 export function matchProhibited(text: string, phrases: readonly TProhibitedPhrase[]): TPhraseMatch[] {
-  const norm = { text: normalise(text), mapped: undefined as number[] | undefined };
-  const mapOf = () => (norm.mapped ??= normaliseForMatching(text).map);
+  const normText = normalise(text);
+  let map: number[] | undefined;
+  const mapOf = () => (map ??= normaliseForMatching(text).map);
   const found: TPhraseMatch[] = [];
   for (const p of phrases) {
     if (!p.active) continue;
-    const span = p.kind === 'pattern' ? findPattern(norm.text, p.text) : findPhrase(text, norm.text, mapOf, p.text);
+    const span = p.kind === 'pattern' ? findPattern(normText, p.text) : findPhrase(text, normText, mapOf, p.text);
     if (!span) continue;
-    const map = mapOf();
-    const start = map[span[0]] ?? 0;
-    const last = map[span[1] - 1] ?? start;
+    const at = mapOf();
+    const start = at[span[0]] ?? 0;
+    const last = at[span[1] - 1] ?? start;
     const end = last + (text.codePointAt(last)! > 0xffff ? 2 : 1);
     found.push({ phraseId: p.id, category: p.category, severity: p.severity, phrase: p.text, excerpt: text.slice(start, end) });
   }

@@ -83,6 +83,20 @@ export async function appendMessages(db: Db, batch: readonly FastAppend[]): Prom
 type PlainRow = FastConversation & { m_id: string | null; m_created_at: Date | null };
 
 /**
+ * The rules both append statements share, as SQL over the names each gives its values: who may
+ * write on the one-statement path, and what a message does to its conversation's summary — a note
+ * changes neither the preview nor who is waiting; a customer starts the wait, an agent's reply ends it.
+ */
+const mayWrite = (v: { writerKind: string; writerId: string }) =>
+  `case when ${v.writerKind} = 'customer' then c.visitor_id = ${v.writerId} and c.status <> 'resolved'
+    else c.assignee_id = ${v.writerId} and c.status = 'active' end`;
+const summaryAfter = (v: { internal: string; author: string; preview: string; at: string }) =>
+  `last_message_text = case when ${v.internal} then c.last_message_text else ${v.preview} end,
+    last_message_at = case when ${v.internal} then c.last_message_at else ${v.at} end,
+    waiting_since = case when ${v.internal} then c.waiting_since
+      when ${v.author} = 'customer' then coalesce(c.waiting_since, ${v.at}) else null end`;
+
+/**
  * appendPlain's statement as a constant: it runs for nearly every message, and building it with
  * Kysely's `sql` template (thirty parameters, 3 KB of text compiled on every call) was a sixth of
  * what the server allocated per message (docs/benchmarks.md). Parameters: $1 conversation, $2 client
@@ -93,15 +107,11 @@ const APPEND_PLAIN = `${PREPARED_MARK}
 with upd as (
   update conversations c set
     last_seq = c.last_seq + 1,
-    -- A note changes neither the preview nor who is waiting; a customer starts the wait, an agent's reply ends it.
-    last_message_text = case when $5::boolean then c.last_message_text else $7::text end,
-    last_message_at = case when $5::boolean then c.last_message_at else $8::timestamptz end,
-    waiting_since = case when $5::boolean then c.waiting_since
-      when $3::text = 'customer' then coalesce(c.waiting_since, $8::timestamptz) else null end
+    ${summaryAfter({ internal: '$5::boolean', author: '$3::text', preview: '$7::text', at: '$8::timestamptz' })}
   where c.id = $1::uuid
-    and case when $9::text = 'customer' then c.visitor_id = $10::uuid and c.status <> 'resolved'
-      -- 谁首次回复谁负责: a first public reply sets the owner, which is appendLocked's.
-      else c.assignee_id = $10::uuid and c.status = 'active' and ($5::boolean or c.owner_id is not null) end
+    and ${mayWrite({ writerKind: '$9::text', writerId: '$10::uuid' })}
+    -- 谁首次回复谁负责: a first public reply sets the owner, which is appendLocked's.
+    and ($9::text = 'customer' or $5::boolean or c.owner_id is not null)
     and not exists (select 1 from messages d where d.conversation_id = c.id and d.client_id = $2::text)
   returning c.id, c.visitor_id, c.team_id, c.status, c.assignee_id, c.owner_id, c.last_seq, c.created_at
 ),
@@ -213,8 +223,7 @@ const LOCKED_BODY = `
     conv as (
       select c.id, c.visitor_id, c.team_id, c.status, c.assignee_id, c.owner_id, c.last_seq, c.created_at,
         a.name as assignee_name, i.ord as in_ord,
-        case when i.writer_kind = 'customer' then c.visitor_id = i.writer_id and c.status <> 'resolved'
-          else c.assignee_id = i.writer_id and c.status = 'active' end as eligible,
+        ${mayWrite({ writerKind: 'i.writer_kind', writerId: 'i.writer_id' })} as eligible,
         -- 谁首次回复谁负责: the first public reply makes its writer the owner.
         i.writer_kind = 'agent' and not i.internal and c.owner_id is null as sets_owner
       -- Each conversation is looked up by its key and locked there: a lateral subquery, so the plan
@@ -233,13 +242,9 @@ const LOCKED_BODY = `
       returning id, conversation_id, seq, created_at
     ),
     upd as (
-      -- A note changes neither the preview nor who is waiting; a customer starts the wait, an agent's reply ends it.
       update conversations c set
         last_seq = ins.seq,
-        last_message_text = case when i.internal then c.last_message_text else i.preview end,
-        last_message_at = case when i.internal then c.last_message_at else ins.created_at end,
-        waiting_since = case when i.internal then c.waiting_since
-          when i.author = 'customer' then coalesce(c.waiting_since, ins.created_at) else null end,
+        ${summaryAfter({ internal: 'i.internal', author: 'i.author', preview: 'i.preview', at: 'ins.created_at' })},
         -- The row is locked, so this is the owner conv saw (its sets_owner).
         owner_id = case when i.writer_kind = 'agent' and not i.internal and c.owner_id is null then i.writer_id else c.owner_id end
       from ins join input i on i.conversation_id = ins.conversation_id
