@@ -1,3 +1,5 @@
+// First: V8 settings must be in place before the rest of the server allocates anything.
+import './platform/v8-flags';
 import { readConfig } from './platform/config';
 import { startServer } from './server';
 
