@@ -25,7 +25,7 @@ beforeAll(async () => {
       .returning('id')
       .executeTakeFirstOrThrow()
   ).id;
-  for (let i = 0; i < 50; i++) {
+  for (let i = 0; i < 60; i++) {
     visitors.push((await db.insertInto('visitors').values({ site_id: siteId, token_hash: `batch-${i}` }).returning('id').executeTakeFirstOrThrow()).id);
   }
 });
@@ -168,6 +168,22 @@ describe('appending messages to many conversations in one statement', () => {
       expect(ms.map((m) => m.seq)).toEqual([1, 2, 3, 4, 5, 6]);
       expect(ms.map((m) => m.text)).toEqual(['c0', 'a1', 'c2', 'a3', 'c4', 'a5']);
       expect((await row(id)).last_seq).toBe(6);
+    }
+  });
+
+  it('lets two batches over the same conversations, given in opposite orders, both commit (as two server processes would)', async () => {
+    // Each batch locks its conversations in id order whatever order it was given in; in the given
+    // order, these two would deadlock and PostgreSQL would abort one of them.
+    const ids = await Promise.all(Array.from({ length: 8 }, (_, i) => conversation(50 + i, { status: 'active', owner: true })));
+    for (let round = 0; round < 10; round++) {
+      const forward = ids.map((id, i) => customer(50 + i, id, `c${round}`));
+      const backward = ids.map((id) => agent(id, `a${round}`)).reverse();
+      const [a, b] = await Promise.all([appendMessages(database.db, forward), appendMessages(database.db, backward)]);
+      expect([...a, ...b].every((r) => r.kind === 'stored')).toBe(true);
+    }
+    for (const id of ids) {
+      expect((await stored(id)).map((m) => m.seq)).toEqual(Array.from({ length: 20 }, (_, k) => k + 1));
+      expect((await row(id)).last_seq).toBe(20);
     }
   });
 
