@@ -75,14 +75,9 @@ export async function appendMessages(db: Db, batch: readonly FastAppend[]): Prom
   const [one] = batch;
   if (one && batch.length === 1) {
     const plain = await appendPlain(db, one);
-    return plain ? [plain] : appendLocked(db, batch);
+    if (plain) return [plain];
   }
-  const results = await appendPlainMany(db, batch);
-  const rest = batch.filter((_, i) => !results[i]);
-  if (!rest.length) return results as FastAppendResult[];
-  const locked = await appendLocked(db, rest);
-  let k = 0;
-  return results.map((r) => r ?? locked[k++]!);
+  return appendLocked(db, batch);
 }
 
 type PlainRow = FastConversation & { m_id: string | null; m_created_at: Date | null };
@@ -100,15 +95,6 @@ const summaryAfter = (v: { internal: string; author: string; preview: string; at
     last_message_at = case when ${v.internal} then c.last_message_at else ${v.at} end,
     waiting_since = case when ${v.internal} then c.waiting_since
       when ${v.author} = 'customer' then coalesce(c.waiting_since, ${v.at}) else null end`;
-/**
- * What the UPDATE-first statements (`appendPlain`, `appendPlainMany`) take: who may write, no first
- * public reply (谁首次回复谁负责: that sets the owner, which is appendLocked's), and a client id not
- * stored yet. PostgreSQL checks it on the row's latest version once it holds the lock.
- */
-const plainWhere = (v: { writerKind: string; writerId: string; internal: string; clientId: string }) =>
-  `${mayWrite(v)}
-    and (${v.writerKind} = 'customer' or ${v.internal} or c.owner_id is not null)
-    and not exists (select 1 from messages d where d.conversation_id = c.id and d.client_id = ${v.clientId})`;
 
 /**
  * appendPlain's statement as a constant: it runs for nearly every message, and building it with
@@ -123,7 +109,10 @@ with upd as (
     last_seq = c.last_seq + 1,
     ${summaryAfter({ internal: '$5::boolean', author: '$3::text', preview: '$7::text', at: '$8::timestamptz' })}
   where c.id = $1::uuid
-    and ${plainWhere({ writerKind: '$9::text', writerId: '$10::uuid', internal: '$5::boolean', clientId: '$2::text' })}
+    and ${mayWrite({ writerKind: '$9::text', writerId: '$10::uuid' })}
+    -- 谁首次回复谁负责: a first public reply sets the owner, which is appendLocked's.
+    and ($9::text = 'customer' or $5::boolean or c.owner_id is not null)
+    and not exists (select 1 from messages d where d.conversation_id = c.id and d.client_id = $2::text)
   returning c.id, c.visitor_id, c.team_id, c.status, c.assignee_id, c.owner_id, c.last_seq, c.created_at
 ),
 ins as (
@@ -138,40 +127,6 @@ select upd.id, upd.visitor_id, upd.team_id, upd.status, upd.assignee_id, upd.own
 from upd left join ins on true`;
 
 /**
- * Several messages the way appendPlain writes one: the conversations' UPDATE takes each one's next
- * sequence number and is its row lock, then the INSERT. `c.id = any($1)` makes PostgreSQL find the
- * rows through the primary key (a bitmap scan, which visits them in their order on disk, joined to
- * the input by hash), not by scanning the table. So the locks are taken in one order whatever order
- * the batch came in, and two batches sharing conversations (two server processes) wait for each
- * other instead of deadlocking; were they ever to deadlock, PostgreSQL aborts one and its messages
- * take the transaction (`appendMessageFast`). Parameters: appendPlain's ten, as arrays.
- */
-const APPEND_PLAIN_MANY = `${PREPARED_MARK}
-with input as (
-  select * from unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::boolean[], $6::text[], $7::text[], $8::timestamptz[], $9::text[], $10::uuid[])
-    with ordinality as i(conversation_id, client_id, author, author_id, internal, text, preview, created_at, writer_kind, writer_id, ord)
-),
-upd as (
-  update conversations c set
-    last_seq = c.last_seq + 1,
-    ${summaryAfter({ internal: 'i.internal', author: 'i.author', preview: 'i.preview', at: 'i.created_at' })}
-  from input i
-  where c.id = any($1::uuid[]) and c.id = i.conversation_id
-    and ${plainWhere({ writerKind: 'i.writer_kind', writerId: 'i.writer_id', internal: 'i.internal', clientId: 'i.client_id' })}
-  returning c.id, c.visitor_id, c.team_id, c.status, c.assignee_id, c.owner_id, c.last_seq, c.created_at, i.ord
-),
-ins as (
-  insert into messages (conversation_id, seq, client_id, author, author_id, internal, text, created_at)
-  select upd.id, upd.last_seq, i.client_id, i.author, i.author_id, i.internal, i.text, i.created_at
-  from upd join input i on i.ord = upd.ord
-  on conflict (conversation_id, client_id) do nothing
-  returning id, conversation_id, created_at
-)
-select upd.id, upd.visitor_id, upd.team_id, upd.status, upd.assignee_id, upd.owner_id, upd.last_seq - 1 as last_seq, upd.created_at, upd.ord as in_ord,
-  a.name as assignee_name, ins.id as m_id, ins.created_at as m_created_at
-from upd left join ins on ins.conversation_id = upd.id left join users a on a.id = upd.assignee_id`;
-
-/**
  * One message in the shortest statement: the conversation's UPDATE takes the next sequence number
  * and is the row lock (no `SELECT … FOR UPDATE` first, no join for names), then the INSERT. Its WHERE
  * is the eligibility, checked by PostgreSQL on the row's latest version once it holds the lock, and
@@ -184,32 +139,16 @@ from upd left join ins on ins.conversation_id = upd.id left join users a on a.id
  * note's is for customers; the conversation view fills gaps by syncing.
  */
 export async function appendPlain(db: Db, b: FastAppend): Promise<FastAppendResult | null> {
-  const { rows } = await db.executeQuery<PlainRow>(CompiledQuery.raw(APPEND_PLAIN, plainInputOf(b)));
+  const m = b.message;
+  const writerId = b.writer.kind === 'customer' ? b.writer.visitorId : b.writer.agentId;
+  const at = m.createdAt.toISOString();
+  const params = [m.conversationId, m.clientId, m.author, m.authorId, m.internal, m.text, m.preview, at, b.writer.kind, writerId];
+  const { rows } = await db.executeQuery<PlainRow>(CompiledQuery.raw(APPEND_PLAIN, params));
   const row = rows[0];
-  return row ? plainResult(b, row) : null;
-}
-
-const plainResult = (b: FastAppend, row: PlainRow): FastAppendResult => {
+  if (!row) return null;
   const { m_id, m_created_at, ...conversation } = row;
   if (m_id === null || m_created_at === null) return { kind: 'duplicate' };
-  return { kind: 'stored', conversation, message: messageRow(b.message, m_id, row.last_seq + 1, m_created_at), ownerSet: null };
-};
-
-/**
- * appendPlain for several messages (to different conversations) in one statement: a batch written at
- * the same moment on a busy server. Answers a result for each message the statement took and
- * undefined for the others (a first reply, a resend, anything ineligible), which `appendMessages`
- * hands to appendLocked. Half the time of appendLocked for the same batch: no lock taken before the
- * update, no join for names but the assignee's (docs/benchmarks.md).
- */
-async function appendPlainMany(db: Db, batch: readonly FastAppend[]): Promise<(FastAppendResult | undefined)[]> {
-  const { rows } = await db.executeQuery<PlainRow & { in_ord: string }>(CompiledQuery.raw(APPEND_PLAIN_MANY, columns(batch.map(plainInputOf))));
-  const results: (FastAppendResult | undefined)[] = batch.map(() => undefined);
-  for (const { in_ord, ...row } of rows) {
-    const i = Number(in_ord) - 1;
-    results[i] = plainResult(batch[i]!, row);
-  }
-  return results;
+  return { kind: 'stored', conversation, message: messageRow(m, m_id, row.last_seq + 1, m_created_at), ownerSet: null };
 }
 
 /**
@@ -224,7 +163,7 @@ async function appendPlainMany(db: Db, batch: readonly FastAppend[]): Promise<(F
 async function appendLocked(db: Db, batch: readonly FastAppend[]): Promise<FastAppendResult[]> {
   const [one] = batch;
   const { rows } = await db.executeQuery<LockedRow>(
-    one && batch.length === 1 ? CompiledQuery.raw(APPEND_LOCKED_ONE, inputOf(one)) : CompiledQuery.raw(APPEND_LOCKED_MANY, columns(batch.map(inputOf))),
+    one && batch.length === 1 ? CompiledQuery.raw(APPEND_LOCKED_ONE, inputOf(one)) : CompiledQuery.raw(APPEND_LOCKED_MANY, columnsOf(batch)),
   );
   const byOrd = new Map(rows.map((r) => [Number(r.in_ord), r]));
   return batch.map((b, i): FastAppendResult => {
@@ -259,7 +198,7 @@ const messageRow = (m: FastAppendInput, id: string, seq: number, createdAt: Date
  * one, the common case on a quiet server, so that its plan looks the conversation up by its key
  * (`unnest` of a parameter is planned as ten rows of unknown ids: a scan of the whole table). The
  * parameters, in order: conversation, client id, author, author id, internal, text, preview,
- * created at, writer kind, writer id, writer name (`inputOf`, `columns`).
+ * created at, writer kind, writer id, writer name (`inputOf`, `columnsOf`).
  */
 const INPUT_ONE = `select $1::uuid as conversation_id, $2::text as client_id, $3::text as author,
   $4::uuid as author_id, $5::boolean as internal, $6::text as text, $7::text as preview,
@@ -268,15 +207,16 @@ const INPUT_MANY = `select * from unnest(
   $1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::boolean[], $6::text[], $7::text[], $8::timestamptz[], $9::text[], $10::uuid[], $11::text[]
 ) with ordinality as i(conversation_id, client_id, author, author_id, internal, text, preview, created_at, writer_kind, writer_id, writer_name, ord)`;
 
-/** The UPDATE-first statements' parameters, in order (APPEND_PLAIN). */
-const plainInputOf = (b: FastAppend): unknown[] => {
+const inputOf = (b: FastAppend): unknown[] => {
   const m = b.message;
-  const writerId = b.writer.kind === 'customer' ? b.writer.visitorId : b.writer.agentId;
-  return [m.conversationId, m.clientId, m.author, m.authorId, m.internal, m.text, m.preview, m.createdAt.toISOString(), b.writer.kind, writerId];
+  const [writerId, writerName] = b.writer.kind === 'customer' ? [b.writer.visitorId, null] : [b.writer.agentId, b.writer.name];
+  return [m.conversationId, m.clientId, m.author, m.authorId, m.internal, m.text, m.preview, m.createdAt.toISOString(), b.writer.kind, writerId, writerName];
 };
-const inputOf = (b: FastAppend): unknown[] => [...plainInputOf(b), b.writer.kind === 'agent' ? b.writer.name : null];
-/** Rows of parameters as columns: one array per parameter. */
-const columns = (rows: readonly unknown[][]): unknown[][] => rows[0]!.map((_, k) => rows.map((r) => r[k]));
+/** inputOf's values as columns: one array per parameter. */
+const columnsOf = (batch: readonly FastAppend[]): unknown[][] => {
+  const rows = batch.map(inputOf);
+  return rows[0]!.map((_, k) => rows.map((r) => r[k]));
+};
 
 /** The locked statement's texts, constant for the reason appendPlain's is (`APPEND_PLAIN`). */
 const LOCKED_BODY = `
