@@ -34,6 +34,7 @@ const from = (path) => import(pathToFileURL(join(serverDir, path)).href);
 const { openDatabase } = await from('src/platform/database.ts');
 const { migrateToLatest } = await from('src/db/migrate.ts');
 const { appendMessages } = await from('src/conversations/messages.repository.ts');
+const { seedSite } = await from('src/testing/seed.ts');
 const { sql } = createRequire(join(serverDir, 'package.json'))('kysely');
 const { freshDatabase, dbUrl } = await import('./server-process.mjs');
 
@@ -44,16 +45,11 @@ const database = await openDatabase({ databaseUrl: dbUrl(name), dataDir: '/nonex
 const db = database.db;
 try {
   await migrateToLatest(db);
-  const team = await db.insertInto('teams').values({ name: 'Bench' }).returning('id').executeTakeFirstOrThrow();
-  const site = await db
-    .insertInto('sites')
-    .values({ name: 'Bench', key: 'bench', allowed_origins: '[]', default_team_id: team.id, greeting: '{"zh-CN":"","en":""}', offline_message: '{"zh-CN":"","en":""}', locale: null, color: '#000000', business_hours: 'null' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const { teamId, siteId } = await seedSite(db, { team: 'Bench', site: 'Bench', key: 'bench' });
   const agent = await db.insertInto('users').values({ email: 'agent@bench.local', name: 'Agent', password_hash: 'x', role: 'agent', locale: 'zh-CN' }).returning('id').executeTakeFirstOrThrow();
-  await sql`insert into visitors (site_id, token_hash) select ${site.id}::uuid, 'v' || g from generate_series(1, ${N}) g`.execute(db);
+  await sql`insert into visitors (site_id, token_hash) select ${siteId}::uuid, 'v' || g from generate_series(1, ${N}) g`.execute(db);
   await sql`insert into conversations (site_id, visitor_id, team_id, status, assignee_id, owner_id, queued_at, assigned_at)
-    select site_id, id, ${team.id}::uuid, 'active', ${agent.id}::uuid, ${agent.id}::uuid, now(), now() from visitors`.execute(db);
+    select site_id, id, ${teamId}::uuid, 'active', ${agent.id}::uuid, ${agent.id}::uuid, now(), now() from visitors`.execute(db);
   await sql`analyze`.execute(db);
   const convs = await db.selectFrom('conversations').select(['id', 'visitor_id']).execute();
 
