@@ -187,6 +187,38 @@ describe('appending messages to many conversations in one statement', () => {
     }
   });
 
+  it.skipIf(!process.env.TEST_DATABASE_URL)('stores a resend racing its first send once and uses up no sequence number (as two server processes would)', async () => {
+    const id = await conversation(58, { status: 'active', owner: true });
+    const first = customer(58, id, '在吗');
+    // The first send holds the conversation's row lock, as a commit in progress in another process does.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((r) => (locked = r));
+    const firstSend = database.db.transaction().execute(async (trx) => {
+      await trx.selectFrom('conversations').select('id').where('id', '=', id).forUpdate().execute();
+      await trx.insertInto('messages').values({ conversation_id: id, seq: 1, client_id: first.message.clientId, author: 'customer', text: '在吗' }).execute();
+      await trx.updateTable('conversations').set({ last_seq: 1 }).where('id', '=', id).execute();
+      locked();
+      await held;
+    });
+    await isLocked;
+    // The resend starts before that commit, so its look for the client id finds nothing; it waits for the lock.
+    const resend = appendPlain(database.db, { ...first, message: { ...first.message, text: 'resent' } });
+    for (let i = 0; i < 100; i++) {
+      const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`.execute(database.db);
+      if (rows[0]!.n > 0) break;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    release();
+    await firstSend;
+    expect(await resend).toBe(null);
+    expect(await appendMessages(database.db, [{ ...first, message: { ...first.message, text: 'resent' } }])).toEqual([{ kind: 'duplicate' }]);
+    expect(await stored(id)).toEqual([{ seq: 1, text: '在吗', author: 'customer', internal: false }]);
+    expect((await row(id)).last_seq).toBe(1);
+    expect(await appendPlain(database.db, customer(58, id, 'next'))).toMatchObject({ kind: 'stored', message: { seq: 2 } });
+  });
+
   it('leaves no index on a column the write path changes, so its conversation update stays HOT', async () => {
     // An index on such a column makes every message write into all the table's indexes
     // (docs/benchmarks.md); a migration that sorts after the one dropping it brought one back once.

@@ -119,7 +119,6 @@ ins as (
   insert into messages (conversation_id, seq, client_id, author, author_id, internal, text, created_at)
   select upd.id, upd.last_seq, $2::text, $3::text, $4::uuid, $5::boolean, $6::text, $8::timestamptz
   from upd
-  on conflict (conversation_id, client_id) do nothing
   returning id, created_at
 )
 select upd.id, upd.visitor_id, upd.team_id, upd.status, upd.assignee_id, upd.owner_id, upd.last_seq - 1 as last_seq, upd.created_at,
@@ -134,22 +133,34 @@ from upd left join ins on true`;
  * statement does not take) answers null, for `appendLocked`. 0.07–0.1 ms less than `appendLocked`
  * per message (docs/benchmarks.md). Only one message: an UPDATE … FROM several rows does not lock them
  * in a fixed order, and two batches could deadlock.
- * A resend racing its own first send in another server process passes the WHERE (that send is not
- * committed yet) and then stores nothing: `duplicate`, with its sequence number skipped, as a
- * note's is for customers; the conversation view fills gaps by syncing.
+ * The INSERT has no `ON CONFLICT`: the WHERE has already looked for the client id, and a speculative
+ * insertion would look again and write one more WAL record per message. A resend racing its own
+ * first send in another server process passes the WHERE (that send was not committed when the
+ * statement began), so its INSERT breaks the unique key and the whole statement rolls back: null,
+ * and `appendLocked` answers `duplicate` with no sequence number used up.
  */
 export async function appendPlain(db: Db, b: FastAppend): Promise<FastAppendResult | null> {
   const m = b.message;
   const writerId = b.writer.kind === 'customer' ? b.writer.visitorId : b.writer.agentId;
   const at = m.createdAt.toISOString();
   const params = [m.conversationId, m.clientId, m.author, m.authorId, m.internal, m.text, m.preview, at, b.writer.kind, writerId];
-  const { rows } = await db.executeQuery<PlainRow>(CompiledQuery.raw(APPEND_PLAIN, params));
+  let rows: PlainRow[];
+  try {
+    ({ rows } = await db.executeQuery<PlainRow>(CompiledQuery.raw(APPEND_PLAIN, params)));
+  } catch (err) {
+    if (isClientIdConflict(err)) return null;
+    throw err;
+  }
   const row = rows[0];
   if (!row) return null;
   const { m_id, m_created_at, ...conversation } = row;
-  if (m_id === null || m_created_at === null) return { kind: 'duplicate' };
+  if (m_id === null || m_created_at === null) return null;
   return { kind: 'stored', conversation, message: messageRow(m, m_id, row.last_seq + 1, m_created_at), ownerSet: null };
 }
+
+/** A unique violation of `(conversation_id, client_id)`: the message is already stored (PostgreSQL and PGlite alike). */
+const isClientIdConflict = (err: unknown) =>
+  typeof err === 'object' && err !== null && (err as { code?: unknown }).code === '23505' && (err as { constraint?: unknown }).constraint === 'messages_conversation_client_key';
 
 /**
  * Appends messages to different conversations in ONE statement — lock each conversation, dedupe on
