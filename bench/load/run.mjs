@@ -3,11 +3,12 @@
 // PostgreSQL database, and the same load against the raw baseline (bare socket.io + one INSERT per
 // message, pool of 10). Customers send every few seconds, agents reply at once; prints latency
 // percentiles, messages/s, server CPU and RSS, ratios to the baseline, and (with --sweep) the
-// highest rate each sustains with p99 < 100 ms.
+// highest rate each sustains with p99 < 100 ms. --rounds R keeps both servers up and alternates R
+// measured windows between them, reporting each round's ratios and the medians.
 //
 //   node bench/load/run.mjs [--n 200] [--interval 3000] [--duration 20] [--target both|kefu|baseline]
 //                           [--sweep] [--rates 200,400,800,...] [--step 10] [--cpu-prof DIR] [--cluster]
-//                           [--server-dir /path/to/other/server]
+//                           [--server-dir /path/to/other/server] [--rounds 3]
 //
 // Needs PostgreSQL (BENCH_PG_URL, default postgres://postgres@127.0.0.1:5432/postgres); creates and
 // drops its own databases. Results also go to bench/results/load-<time>.json.
@@ -32,6 +33,8 @@ const { values: args } = parseArgs({
     'cpu-prof': { type: 'string' },
     cluster: { type: 'boolean', default: false },
     'per-process': { type: 'string', default: '500' },
+    /** Measured windows per target; above 1, both servers stay up and their windows alternate (medians reported). */
+    rounds: { type: 'string', default: '1' },
     /** Another checkout's server/ folder for the Kefu runs (before/after comparisons). */
     'server-dir': { type: 'string' },
   },
@@ -95,11 +98,19 @@ async function measure(server, workers, customerWorkers, intervalMs, seconds) {
   };
 }
 
-async function runTarget(target) {
+/** Starts a server of `target` on a fresh database and opens N conversations on it (customers, agents, first exchange). */
+async function openTarget(target) {
   const dbName = `kefu_bench_${target}`;
   const dropDb = await freshDatabase(dbName);
   const server = await startServer(target, await freePort(), dbUrl(dbName), { cpuProf: args['cpu-prof'], cluster: args.cluster, serverDir: args['server-dir'] });
   const workers = [];
+  const close = async () => {
+    await Promise.all(
+      workers.map((w) => new Promise((r) => (w.child.exitCode !== null ? r() : (w.child.once('exit', r), w.child.send({ cmd: 'exit' }))))),
+    );
+    await server.stop();
+    await dropDb();
+  };
   try {
     const agents = await makeAgents(target, server.url, N);
     const agentWorker = startWorker({ role: 'agents', mode: target, url: server.url, agents });
@@ -124,34 +135,29 @@ async function runTarget(target) {
     const active = ready.reduce((n, r) => n + r.active, 0);
     console.log(`${target}: ${N} conversations open (${active} assigned, ${joined} opened by agents) in ${fmt((performance.now() - t0) / 1000)} s; ${agents.length} agents`);
     await collect(workers);
-    const steady = await measure(server, workers, customerWorkers, Number(args.interval), Number(args.duration));
-    const result = { target, n: N, agents: agents.length, steady, sweep: [], sustained: null };
-    printRow(target, steady);
-    if (args.sweep) {
-      for (const rate of args.rates.split(',').map(Number)) {
-        const intervalMs = (2 * N * 1000) / rate;
-        const passes = (m) => Math.max(m.c2a.p99, m.a2c.p99) < 100 && m.messagesPerSecond >= 0.95 * m.targetRate && m.errors === 0;
-        let m = await measure(server, workers, customerWorkers, intervalMs, Number(args.step));
-        result.sweep.push(m);
-        printRow(`${target} @${rate}/s`, m);
-        // A failed step is measured once more: one slow WAL flush (fsync) of the machine's disk can
-        // put a whole step's p99 over 100 ms for either server (docs/benchmarks.md).
-        if (!passes(m)) {
-          m = await measure(server, workers, customerWorkers, intervalMs, Number(args.step));
-          result.sweep.push(m);
-          printRow(`${target} @${rate}/s again`, m);
-        }
-        if (!passes(m)) break;
-        result.sustained = m.messagesPerSecond;
-      }
+    return { target, server, workers, customerWorkers, agents: agents.length, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
+
+async function sweep(t, result) {
+  for (const rate of args.rates.split(',').map(Number)) {
+    const intervalMs = (2 * N * 1000) / rate;
+    const passes = (m) => Math.max(m.c2a.p99, m.a2c.p99) < 100 && m.messagesPerSecond >= 0.95 * m.targetRate && m.errors === 0;
+    let m = await measure(t.server, t.workers, t.customerWorkers, intervalMs, Number(args.step));
+    result.sweep.push(m);
+    printRow(`${t.target} @${rate}/s`, m);
+    // A failed step is measured once more: one slow WAL flush (fsync) of the machine's disk can
+    // put a whole step's p99 over 100 ms for either server (docs/benchmarks.md).
+    if (!passes(m)) {
+      m = await measure(t.server, t.workers, t.customerWorkers, intervalMs, Number(args.step));
+      result.sweep.push(m);
+      printRow(`${t.target} @${rate}/s again`, m);
     }
-    return result;
-  } finally {
-    await Promise.all(
-      workers.map((w) => new Promise((r) => (w.child.exitCode !== null ? r() : (w.child.once('exit', r), w.child.send({ cmd: 'exit' }))))),
-    );
-    await server.stop();
-    await dropDb();
+    if (!passes(m)) break;
+    result.sustained = m.messagesPerSecond;
   }
 }
 
@@ -162,10 +168,56 @@ function printRow(label, m) {
 }
 
 const targets = args.target === 'both' ? ['kefu', 'baseline'] : [args.target];
+const rounds = Number(args.rounds);
 const results = [];
-for (const t of targets) results.push(await runTarget(t));
+const opened = [];
+try {
+  // With several rounds both servers stay up, and their measured windows alternate: the machine's
+  // drift (other tenants, CPU steal) then falls on both alike, which runs minutes apart do not give.
+  for (const t of targets) {
+    if (rounds === 1 && opened.length) {
+      await opened.pop().close();
+    }
+    opened.push(await openTarget(t));
+    results.push({ target: t, n: N, agents: opened.at(-1).agents, rounds: [], steady: null, sweep: [], sustained: null });
+    if (rounds === 1) {
+      const r = results.at(-1);
+      r.steady = await measure(opened.at(-1).server, opened.at(-1).workers, opened.at(-1).customerWorkers, Number(args.interval), Number(args.duration));
+      r.rounds.push(r.steady);
+      printRow(t, r.steady);
+      if (args.sweep) await sweep(opened.at(-1), r);
+    }
+  }
+  if (rounds > 1) {
+    for (let i = 0; i < rounds; i++) {
+      for (const [k, t] of opened.entries()) {
+        const m = await measure(t.server, t.workers, t.customerWorkers, Number(args.interval), Number(args.duration));
+        results[k].rounds.push(m);
+        printRow(`${t.target} round ${i + 1}`, m);
+      }
+    }
+    for (const [k, t] of opened.entries()) {
+      results[k].steady = medianOf(results[k].rounds);
+      if (args.sweep) await sweep(t, results[k]);
+    }
+  }
+} finally {
+  for (const t of opened) await t.close();
+}
 
-console.log(`\nN = ${N}, each customer every ${args.interval} ms, agents reply at once (${results[0]?.steady.targetRate.toFixed(0)} msg/s offered)`);
+function med(xs) {
+  const a = [...xs].sort((x, y) => x - y);
+  const h = Math.floor(a.length / 2);
+  return a.length % 2 ? a[h] : (a[h - 1] + a[h]) / 2;
+}
+
+/** Per figure, the median over the rounds (one round: that round). */
+function medianOf(ms) {
+  const pct = (key) => Object.fromEntries(Object.keys(ms[0][key]).map((q) => [q, med(ms.map((m) => m[key][q]))]));
+  return { targetRate: ms[0].targetRate, messagesPerSecond: med(ms.map((m) => m.messagesPerSecond)), errors: ms.reduce((n, m) => n + m.errors, 0), c2a: pct('c2a'), a2c: pct('a2c'), cpuPercent: med(ms.map((m) => m.cpuPercent)), rssMB: Math.max(...ms.map((m) => m.rssMB)) };
+}
+
+console.log(`\nN = ${N}, each customer every ${args.interval} ms, agents reply at once (${results[0]?.steady.targetRate.toFixed(0)} msg/s offered)${rounds > 1 ? `; medians of ${rounds} alternating rounds` : ''}`);
 console.log('| server | msg/s | c→a p50 | c→a p95 | c→a p99 | a→c p50 | a→c p95 | a→c p99 | CPU | RSS | sustained msg/s (p99 < 100 ms) |');
 console.log('|---|---|---|---|---|---|---|---|---|---|---|');
 for (const r of results) {
@@ -177,10 +229,14 @@ for (const r of results) {
 const kefu = results.find((r) => r.target === 'kefu');
 const base = results.find((r) => r.target === 'baseline');
 if (kefu && base) {
-  const k = kefu.steady;
-  const b = base.steady;
+  // Each round's ratios pair two windows a minute apart; with several rounds, the median of those.
+  const ratios = kefu.rounds.map((k, i) => ({ c2a50: k.c2a.p50 / base.rounds[i].c2a.p50, c2a99: k.c2a.p99 / base.rounds[i].c2a.p99, a2c50: k.a2c.p50 / base.rounds[i].a2c.p50, a2c99: k.a2c.p99 / base.rounds[i].a2c.p99 }));
+  const show = (r) => `c→a p50 ${fmt(r.c2a50, 2)}× p99 ${fmt(r.c2a99, 2)}×; a→c p50 ${fmt(r.a2c50, 2)}× p99 ${fmt(r.a2c99, 2)}×`;
+  if (rounds > 1) ratios.forEach((r, i) => console.log(`  round ${i + 1}: ${show(r)}`));
+  const median = Object.fromEntries(Object.keys(ratios[0]).map((k) => [k, med(ratios.map((r) => r[k]))]));
+  kefu.ratios = { rounds: ratios, median };
   console.log(
-    `\nKefu / baseline: c→a p50 ${fmt(k.c2a.p50 / b.c2a.p50, 2)}× p99 ${fmt(k.c2a.p99 / b.c2a.p99, 2)}×; a→c p50 ${fmt(k.a2c.p50 / b.a2c.p50, 2)}× p99 ${fmt(k.a2c.p99 / b.a2c.p99, 2)}×` +
+    `\nKefu / baseline${rounds > 1 ? ` (median of the ${rounds} rounds)` : ''}: ${show(median)}` +
       (args.sweep ? `; sustained rate ${fmt((kefu.sustained ?? 0) / (base.sustained || NaN), 2)}×` : ''),
   );
 }
