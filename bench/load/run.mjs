@@ -4,11 +4,12 @@
 // message, pool of 10). Customers send every few seconds, agents reply at once; prints latency
 // percentiles, messages/s, server CPU and RSS, ratios to the baseline, and (with --sweep) the
 // highest rate each sustains with p99 < 100 ms. --rounds R keeps both servers up and alternates R
-// measured windows between them, reporting each round's ratios and the medians.
+// measured windows between them, reporting each round's ratios and the medians. --against DIR puts
+// another checkout's server in the baseline's place (before/after in alternating windows).
 //
 //   node bench/load/run.mjs [--n 200] [--interval 3000] [--duration 20] [--target both|kefu|baseline]
 //                           [--sweep] [--rates 200,400,800,...] [--step 10] [--cpu-prof DIR] [--cluster]
-//                           [--server-dir /path/to/other/server] [--rounds 3]
+//                           [--server-dir /path/to/other/server] [--rounds 3] [--against /path/to/other/server]
 //
 // Needs PostgreSQL (BENCH_PG_URL, default postgres://postgres@127.0.0.1:5432/postgres); creates and
 // drops its own databases. Results also go to bench/results/load-<time>.json.
@@ -37,6 +38,8 @@ const { values: args } = parseArgs({
     rounds: { type: 'string', default: '1' },
     /** Another checkout's server/ folder for the Kefu runs (before/after comparisons). */
     'server-dir': { type: 'string' },
+    /** Another checkout's server/ folder to run against Kefu instead of the baseline (with --rounds: alternating windows). */
+    against: { type: 'string' },
   },
 });
 const N = Number(args.n);
@@ -98,11 +101,16 @@ async function measure(server, workers, customerWorkers, intervalMs, seconds) {
   };
 }
 
-/** Starts a server of `target` on a fresh database and opens N conversations on it (customers, agents, first exchange). */
-async function openTarget(target) {
+/**
+ * Starts a server on a fresh database and opens N conversations on it (customers, agents, first
+ * exchange). `spec`: its label, what it is (`kefu` or `baseline`) and, for Kefu, which server/ folder.
+ */
+async function openTarget(spec) {
+  const target = spec.label;
+  const mode = spec.mode;
   const dbName = `kefu_bench_${target}`;
   const dropDb = await freshDatabase(dbName);
-  const server = await startServer(target, await freePort(), dbUrl(dbName), { cpuProf: args['cpu-prof'], cluster: args.cluster, serverDir: args['server-dir'] });
+  const server = await startServer(mode, await freePort(), dbUrl(dbName), { cpuProf: args['cpu-prof'], cluster: args.cluster, serverDir: spec.serverDir });
   const workers = [];
   const close = async () => {
     await Promise.all(
@@ -112,8 +120,8 @@ async function openTarget(target) {
     await dropDb();
   };
   try {
-    const agents = await makeAgents(target, server.url, N);
-    const agentWorker = startWorker({ role: 'agents', mode: target, url: server.url, agents });
+    const agents = await makeAgents(mode, server.url, N);
+    const agentWorker = startWorker({ role: 'agents', mode, url: server.url, agents });
     workers.push(agentWorker);
     await agentWorker.init;
     const procs = Math.ceil(N / Number(args['per-process']));
@@ -121,7 +129,7 @@ async function openTarget(target) {
     const t0 = performance.now();
     for (let p = 0; p < procs; p++) {
       const count = Math.floor(N / procs) + (p < N % procs ? 1 : 0);
-      const w = startWorker({ role: 'customers', mode: target, url: server.url, siteKey: 'demo', count, offset: p * 100_000 });
+      const w = startWorker({ role: 'customers', mode, url: server.url, siteKey: 'demo', count, offset: p * 100_000 });
       customerWorkers.push(w);
       workers.push(w);
     }
@@ -167,7 +175,13 @@ function printRow(label, m) {
   );
 }
 
-const targets = args.target === 'both' ? ['kefu', 'baseline'] : [args.target];
+const kefuSpec = { label: 'kefu', mode: 'kefu', serverDir: args['server-dir'] };
+const baselineSpec = { label: 'baseline', mode: 'baseline' };
+const targets = args.against
+  ? [kefuSpec, { label: 'against', mode: 'kefu', serverDir: args.against }]
+  : args.target === 'both'
+    ? [kefuSpec, baselineSpec]
+    : [args.target === 'baseline' ? baselineSpec : kefuSpec];
 const rounds = Number(args.rounds);
 const results = [];
 const opened = [];
@@ -179,12 +193,12 @@ try {
       await opened.pop().close();
     }
     opened.push(await openTarget(t));
-    results.push({ target: t, n: N, agents: opened.at(-1).agents, rounds: [], steady: null, sweep: [], sustained: null });
+    results.push({ target: t.label, n: N, agents: opened.at(-1).agents, rounds: [], steady: null, sweep: [], sustained: null });
     if (rounds === 1) {
       const r = results.at(-1);
       r.steady = await measure(opened.at(-1).server, opened.at(-1).workers, opened.at(-1).customerWorkers, Number(args.interval), Number(args.duration));
       r.rounds.push(r.steady);
-      printRow(t, r.steady);
+      printRow(t.label, r.steady);
       if (args.sweep) await sweep(opened.at(-1), r);
     }
   }
@@ -226,8 +240,8 @@ for (const r of results) {
     `| ${r.target} | ${fmt(s.messagesPerSecond, 0)} | ${fmt(s.c2a.p50)} | ${fmt(s.c2a.p95)} | ${fmt(s.c2a.p99)} | ${fmt(s.a2c.p50)} | ${fmt(s.a2c.p95)} | ${fmt(s.a2c.p99)} | ${fmt(s.cpuPercent, 0)}% | ${fmt(s.rssMB, 0)} MB | ${args.sweep ? fmt(r.sustained ?? 0, 0) : '–'} |`,
   );
 }
-const kefu = results.find((r) => r.target === 'kefu');
-const base = results.find((r) => r.target === 'baseline');
+// The first server against the second: Kefu against the baseline, or (--against) against another checkout.
+const [kefu, base] = results;
 if (kefu && base) {
   // Each round's ratios pair two windows a minute apart; with several rounds, the median of those.
   const ratios = kefu.rounds.map((k, i) => ({ c2a50: k.c2a.p50 / base.rounds[i].c2a.p50, c2a99: k.c2a.p99 / base.rounds[i].c2a.p99, a2c50: k.a2c.p50 / base.rounds[i].a2c.p50, a2c99: k.a2c.p99 / base.rounds[i].a2c.p99 }));
@@ -236,7 +250,7 @@ if (kefu && base) {
   const median = Object.fromEntries(Object.keys(ratios[0]).map((k) => [k, med(ratios.map((r) => r[k]))]));
   kefu.ratios = { rounds: ratios, median };
   console.log(
-    `\nKefu / baseline${rounds > 1 ? ` (median of the ${rounds} rounds)` : ''}: ${show(median)}` +
+    `\n${base.target === 'baseline' ? 'Kefu / baseline' : `kefu (${kefuSpec.serverDir ?? 'server'}) / against (${args.against})`}${rounds > 1 ? ` (median of the ${rounds} rounds)` : ''}: ${show(median)}` +
       (args.sweep ? `; sustained rate ${fmt((kefu.sustained ?? 0) / (base.sustained || NaN), 2)}×` : ''),
   );
 }
