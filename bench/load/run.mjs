@@ -17,7 +17,7 @@ import { fork } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { fmt, ROOT, sleep, summarize, watchProcess } from './lib.mjs';
+import { fmt, percentile, ROOT, sleep, summarize, watchProcess } from './lib.mjs';
 import { dbUrl, freePort, freshDatabase, makeAgents, startServer } from './server-process.mjs';
 
 const { values: args } = parseArgs({
@@ -184,45 +184,36 @@ const targets = args.against
     : [args.target === 'baseline' ? baselineSpec : kefuSpec];
 const rounds = Number(args.rounds);
 const results = [];
-const opened = [];
-try {
-  // With several rounds both servers stay up, and their measured windows alternate: the machine's
-  // drift (other tenants, CPU steal) then falls on both alike, which runs minutes apart do not give.
-  for (const t of targets) {
-    if (rounds === 1 && opened.length) {
-      await opened.pop().close();
-    }
-    opened.push(await openTarget(t));
-    results.push({ target: t.label, n: N, agents: opened.at(-1).agents, rounds: [], steady: null, sweep: [], sustained: null });
-    if (rounds === 1) {
-      const r = results.at(-1);
-      r.steady = await measure(opened.at(-1).server, opened.at(-1).workers, opened.at(-1).customerWorkers, Number(args.interval), Number(args.duration));
-      r.rounds.push(r.steady);
-      printRow(t.label, r.steady);
-      if (args.sweep) await sweep(opened.at(-1), r);
-    }
-  }
-  if (rounds > 1) {
-    for (let i = 0; i < rounds; i++) {
-      for (const [k, t] of opened.entries()) {
-        const m = await measure(t.server, t.workers, t.customerWorkers, Number(args.interval), Number(args.duration));
-        results[k].rounds.push(m);
-        printRow(`${t.target} round ${i + 1}`, m);
-      }
-    }
-    for (const [k, t] of opened.entries()) {
-      results[k].steady = medianOf(results[k].rounds);
-      if (args.sweep) await sweep(t, results[k]);
-    }
-  }
-} finally {
-  for (const t of opened) await t.close();
+const open = [];
+/** One measured window of a server, kept as one of its rounds. */
+async function steadyWindow({ t, r }, label) {
+  const m = await measure(t.server, t.workers, t.customerWorkers, Number(args.interval), Number(args.duration));
+  r.rounds.push(m);
+  printRow(label, m);
 }
+try {
+  // One round: one server at a time. Several: all stay up and their measured windows alternate, so
+  // the machine's drift (other tenants, CPU steal) falls on both alike, as runs minutes apart do not.
+  for (const spec of targets) {
+    const t = await openTarget(spec);
+    const r = { target: spec.label, n: N, agents: t.agents, rounds: [], steady: null, sweep: [], sustained: null };
+    results.push(r);
+    open.push({ t, r });
+    if (rounds > 1) continue;
+    await steadyWindow({ t, r }, spec.label);
+    if (args.sweep) await sweep(t, r);
+    await open.pop().t.close();
+  }
+  for (let i = 0; i < rounds && rounds > 1; i++) for (const o of open) await steadyWindow(o, `${o.r.target} round ${i + 1}`);
+  if (rounds > 1 && args.sweep) for (const { t, r } of open) await sweep(t, r);
+} finally {
+  for (const { t } of open) await t.close();
+}
+for (const r of results) r.steady = medianOf(r.rounds);
 
+/** The median (nearest rank, as the latency percentiles). */
 function med(xs) {
-  const a = [...xs].sort((x, y) => x - y);
-  const h = Math.floor(a.length / 2);
-  return a.length % 2 ? a[h] : (a[h - 1] + a[h]) / 2;
+  return percentile(Float64Array.from(xs).sort(), 50);
 }
 
 /** Per figure, the median over the rounds (one round: that round). */
