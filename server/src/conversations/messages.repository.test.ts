@@ -228,6 +228,24 @@ describe('appending messages to many conversations in one statement', () => {
     expect(rows.map((r) => r.def).filter((d) => changed.test(d))).toEqual([]);
   });
 
+  it('keys messages in the order they are written (time-ordered UUIDs)', async () => {
+    // A random key would put each insert on a random leaf of the key's index (docs/benchmarks.md).
+    const id = await conversation(26, { status: 'active', owner: true });
+    const texts = ['one', 'two', 'three'];
+    for (const text of texts) {
+      await appendMessages(database.db, [customer(26, id, text)]);
+      await new Promise((r) => setTimeout(r, 2)); // a new millisecond: within one, the order is random
+    }
+    await appendMessages(database.db, [agent(id, 'four')]);
+    const rows = await database.db.selectFrom('messages').select(['id', 'seq']).where('conversation_id', '=', id).orderBy('seq').execute();
+    expect(rows).toHaveLength(4);
+    expect(rows.every((r) => /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(r.id))).toBe(true);
+    expect(rows.map((r) => r.id)).toEqual(rows.map((r) => r.id).sort());
+    // The first 48 bits are the time it was written, in milliseconds.
+    const ms = Number.parseInt(rows[0]!.id.replaceAll('-', '').slice(0, 12), 16);
+    expect(Math.abs(ms - Date.now())).toBeLessThan(60_000);
+  });
+
   it('refuses two messages of one conversation in one batch', async () => {
     const id = await conversation(25, { status: 'active', owner: true });
     await expect(appendMessages(database.db, [customer(25, id, 'a'), customer(25, id, 'b')])).rejects.toThrow(/one message per conversation/);
