@@ -181,6 +181,27 @@ describe('the widget app', () => {
     expect(conn.syncs.at(-1)).toEqual({ conversationId: CONVERSATION_ID, afterSeq: 6 });
   });
 
+  it('keeps the agent who took over when the first message is acknowledged after the assignment', async () => {
+    const conn = new FakeConnection();
+    await openWidget({}, conn);
+    // The assignment reaches the widget before the ack of the message that opened the conversation.
+    let ack: () => void = () => {};
+    conn.onSend = (p) =>
+      new Promise((resolve) => {
+        ack = () => resolve({ ok: true, conversation: testConversation({ lastSeq: 1, queue: { position: 1, expectedWaitSeconds: 30 } }), message: testMessage({ seq: 1, author: 'customer', clientId: p.clientId, text: p.text }) });
+      });
+    const assigned = testConversation({ status: 'active', agentName: 'Li Na', lastSeq: 1 });
+    conn.onSync = async () => ({ ok: true, conversation: assigned, messages: [] });
+    fireEvent.input(screen.getByLabelText('Your message'), { target: { value: 'Hello' } });
+    await act(async () => void fireEvent.keyDown(screen.getByLabelText('Your message'), { key: 'Enter' }));
+    await act(async () => conn.handlers?.conversation(assigned));
+    expect(await screen.findByText('Li Na is helping you')).toBeTruthy();
+    await act(async () => ack());
+    await waitFor(() => expect(screen.getByText('Hello')).toBeTruthy());
+    expect(screen.getByText('Li Na is helping you')).toBeTruthy();
+    expect(screen.queryByText('You are number 1 in the queue.')).toBeNull();
+  });
+
   it('fetches the whole new conversation once the first message creates it', async () => {
     const conn = new FakeConnection();
     await openWidget({}, conn);

@@ -63,9 +63,13 @@ export function createChatController(deps: TChatDeps) {
     send: (payload) => (connection as CustomerConnection).send(payload),
     canSend: () => !!connection && store.get().connection === 'connected',
     onAcked: (ack) => {
-      const isNew = store.get().conversation?.id !== ack.conversation.id;
+      const current = store.get().conversation;
+      const isNew = current?.id !== ack.conversation.id;
       store.set({ freshStart: false });
-      applyConversation(ack.conversation, [ack.message]);
+      // The ack tells the conversation as this message left it. A state already here that includes
+      // this message (its lastSeq) came later — the assignment can overtake the ack: keep it.
+      const later = !isNew && current !== null && current.lastSeq >= ack.conversation.lastSeq;
+      applyConversation(later ? current : ack.conversation, [ack.message]);
       // Events of a conversation we did not know yet were ignored until now: fetch them.
       if (isNew) void sync(true);
     },
