@@ -18,7 +18,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fmt, percentile, ROOT, sleep, summarize, watchProcess } from './lib.mjs';
-import { dbUrl, freePort, freshDatabase, makeAgents, startServer } from './server-process.mjs';
+import { dbUrl, freePort, freshDatabase, makeAgents, postgresCounters, startServer } from './server-process.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -78,11 +78,14 @@ async function measure(server, workers, customerWorkers, intervalMs, seconds) {
   await sleep((args.warmup === undefined ? Math.max(3, intervalMs / 1000 + 2) : Number(args.warmup)) * 1000);
   await collect(workers);
   const watch = watchProcess(server.pid);
+  const pg0 = await postgresCounters();
   const t0 = performance.now();
   await sleep(seconds * 1000);
   const r = await collect(workers);
   const secs = (performance.now() - t0) / 1000;
   const res = watch.stop();
+  const pg1 = await postgresCounters();
+  const stored = r.counters.acked;
   await Promise.all(customerWorkers.map((w) => w.ask({ cmd: 'rate', intervalMs: 0 })));
   // Let the backlog drain so the next step starts from an idle server.
   for (let quiet = 0, i = 0; quiet < 2 && i < 120; i++) {
@@ -98,6 +101,14 @@ async function measure(server, workers, customerWorkers, intervalMs, seconds) {
     a2c: summarize(r.a2c),
     cpuPercent: res.cpuPercent,
     rssMB: res.rssMax / 1024 / 1024,
+    // Per message stored in the window; checkpoint buffers > 0: a checkpoint was writing meanwhile.
+    postgres: {
+      walRecordsPerMessage: stored ? (pg1.records - pg0.records) / stored : null,
+      walBytesPerMessage: stored ? (pg1.bytes - pg0.bytes) / stored : null,
+      fullPageImages: pg1.fpi - pg0.fpi,
+      checkpointBuffers: pg1.checkpoint_buffers - pg0.checkpoint_buffers,
+      checkpointsStarted: pg1.checkpoints - pg0.checkpoints,
+    },
   };
 }
 
@@ -171,7 +182,7 @@ async function sweep(t, result) {
 
 function printRow(label, m) {
   console.log(
-    `  ${label.padEnd(20)} ${fmt(m.messagesPerSecond, 0).padStart(6)} msg/s (target ${fmt(m.targetRate, 0)}) | c→a p50 ${fmt(m.c2a.p50)} p95 ${fmt(m.c2a.p95)} p99 ${fmt(m.c2a.p99)} ms | a→c p50 ${fmt(m.a2c.p50)} p95 ${fmt(m.a2c.p95)} p99 ${fmt(m.a2c.p99)} ms | CPU ${fmt(m.cpuPercent, 0)}% RSS ${fmt(m.rssMB, 0)} MB | errors ${m.errors}`,
+    `  ${label.padEnd(20)} ${fmt(m.messagesPerSecond, 0).padStart(6)} msg/s (target ${fmt(m.targetRate, 0)}) | c→a p50 ${fmt(m.c2a.p50)} p95 ${fmt(m.c2a.p95)} p99 ${fmt(m.c2a.p99)} ms | a→c p50 ${fmt(m.a2c.p50)} p95 ${fmt(m.a2c.p95)} p99 ${fmt(m.a2c.p99)} ms | CPU ${fmt(m.cpuPercent, 0)}% RSS ${fmt(m.rssMB, 0)} MB | errors ${m.errors} | WAL ${fmt(m.postgres.walRecordsPerMessage, 1)} rec ${fmt(m.postgres.walBytesPerMessage, 0)} B/msg, checkpoint wrote ${m.postgres.checkpointBuffers} buffers`,
   );
 }
 

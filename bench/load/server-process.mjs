@@ -33,6 +33,24 @@ export async function freshDatabase(name) {
   };
 }
 
+/**
+ * PostgreSQL's own counters, for one measured window: WAL written (the whole cluster; during a
+ * window only the measured server writes) and the buffers the checkpointer wrote. A window in which
+ * a checkpoint is writing runs slower for either server (docs/benchmarks.md, "Checkpoints").
+ */
+export async function postgresCounters() {
+  const c = new pg.Client({ connectionString: PG_URL });
+  await c.connect();
+  try {
+    const { rows } = await c.query(`select w.wal_records::float8 as records, w.wal_fpi::float8 as fpi, w.wal_bytes::float8 as bytes,
+      b.buffers_checkpoint::float8 as checkpoint_buffers, (b.checkpoints_timed + b.checkpoints_req)::float8 as checkpoints
+      from pg_stat_wal w, pg_stat_bgwriter b`);
+    return rows[0];
+  } finally {
+    await c.end();
+  }
+}
+
 /** Spawns a server process (plain node, so its pid is the server's own) and waits for /healthz. */
 export async function startServer(target, port, databaseUrl, opts = {}) {
   const profArgs = opts.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProf}`] : [];
