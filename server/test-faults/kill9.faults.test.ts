@@ -64,19 +64,7 @@ it('loses and duplicates no acknowledged message when one of two server processe
 
   // Everything written is acknowledged in the end (outboxes drain on the survivor).
   await until('all outboxes drained', () => tally.sent === planned && [...customers, ...agents].every((p) => p.outbox.length === 0), 120_000, 100).catch(async (err: unknown) => {
-    // What is missing, for the next look (it failed once in CI, 4 Dec): unsent replies mean an agent
-    // never applied a customer's message — e.g. it never heard of its assignment.
-    const pool = new pg.Pool({ connectionString: db.url, max: 1 });
-    const { rows } = await pool.query<{ id: string; assignee_id: string | null; status: string; last_seq: number }>(
-      'select id, assignee_id, status, last_seq from conversations where site_id = $1', [site.id]);
-    await pool.end();
-    const unopened = rows.filter((r) => !agents.some((ag) => ag.views.has(r.id))).map((r) => ({ ...r, assigneeConnected: agents.find((ag) => ag.userId === r.assignee_id)?.socket?.connected ?? null }));
-    console.log(`[faults] kill -9, not drained: ${JSON.stringify({
-      sent: tally.sent, planned, acked: tally.acked, refused: tally.refused, errors: tally.errors.slice(0, 5),
-      customersWithOutbox: customers.filter((c) => c.outbox.length).length, agentsWithOutbox: agents.filter((ag) => ag.outbox.length).length,
-      customersDisconnected: customers.filter((c) => !c.socket?.connected).length, agentsDisconnected: agents.filter((ag) => !ag.socket?.connected).length,
-      conversationsNoAgentOpened: unopened.slice(0, 10), conversations: rows.length,
-    })}`);
+    console.log(`[faults] kill -9, not drained: ${JSON.stringify(await whatIsMissing(site.id, tally, planned, customers, agents))}`);
     throw err;
   });
   const drainedAt = Date.now();
@@ -152,3 +140,23 @@ it('loses and duplicates no acknowledged message when one of two server processe
   expect({ lost, missing, duplicated, outOfOrder }).toEqual({ lost: 0, missing: 0, duplicated: 0, outOfOrder: 0 });
   expect(delivered).toBe(planned);
 });
+
+/**
+ * What is missing when the outboxes do not drain, for the next look (it failed once in CI, 4 Dec):
+ * unsent replies mean an agent never applied a customer's message — e.g. it never heard of its assignment.
+ */
+async function whatIsMissing(siteId: string, tally: ReturnType<typeof newTally>, planned: number, customers: Customer[], agents: Agent[]) {
+  const pool = new pg.Pool({ connectionString: db.url, max: 1 });
+  const { rows } = await pool.query<{ id: string; assignee_id: string | null; status: string; last_seq: number }>(
+    'select id, assignee_id, status, last_seq from conversations where site_id = $1', [siteId]);
+  await pool.end();
+  const unopened = rows
+    .filter((r) => !agents.some((ag) => ag.views.has(r.id)))
+    .map((r) => ({ ...r, assigneeConnected: agents.find((ag) => ag.userId === r.assignee_id)?.socket?.connected ?? null }));
+  return {
+    sent: tally.sent, planned, acked: tally.acked, refused: tally.refused, errors: tally.errors.slice(0, 5),
+    customersWithOutbox: customers.filter((c) => c.outbox.length).length, agentsWithOutbox: agents.filter((ag) => ag.outbox.length).length,
+    customersDisconnected: customers.filter((c) => !c.socket?.connected).length, agentsDisconnected: agents.filter((ag) => !ag.socket?.connected).length,
+    conversationsNoAgentOpened: unopened.slice(0, 10), conversations: rows.length,
+  };
+}
