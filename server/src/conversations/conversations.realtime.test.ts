@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { conversationWithMessage, type TConversation } from '@kefu/shared';
 import type { RunningServer } from '../server';
+import { appendMessages, type FastAppendWriter } from './messages.repository';
 import { api, connectAgent, connectCustomer, createAgent, eventually, newClientId, nextEvent, useTestServer } from '../testing/test-server';
 
 let server: RunningServer;
@@ -105,6 +106,42 @@ describe('customer and agent in realtime', () => {
     if (!sync.ok) throw new Error(sync.message);
     expect(sync.messages).toHaveLength(1);
     customer.socket.close();
+  });
+
+  it('tells the other side of a stored message its sender resends (the process that stored it may have died before telling anyone)', async () => {
+    const agent = await createAgent(server, adminToken, { teamIds: [teamId], name: 'Resend' });
+    const agentSocket = await connectAgent(server, agent.token);
+    await api(server, '/api/me/presence', { method: 'PUT', token: agent.token, body: { presence: 'online' } });
+    const customer = await connectCustomer(server);
+    const first = await customer.socket.emitWithAck('message:send', { conversationId: null, clientId: newClientId(), text: 'hello' });
+    if (!first.ok) throw new Error(first.message);
+    const conversationId = first.message.conversationId;
+    await eventually(async () => (await api(server, `/api/conversations/${conversationId}`, { token: agent.token })).body.conversation?.assigneeId === agent.user.id);
+    await agentSocket.emitWithAck('conversation:sync', { conversationId, afterSeq: 0 });
+    await agentSocket.emitWithAck('message:send', { conversationId, clientId: newClientId(), text: 'hi, how can I help?', internal: false });
+
+    // Stored as a dying process would leave them: committed, told to no one.
+    const storedUntold = async (writer: FastAppendWriter, author: 'customer' | 'agent', clientId: string, text: string) => {
+      const [r] = await appendMessages(server.ctx.db, [{ writer, message: { conversationId, clientId, author, authorId: author === 'agent' ? agent.user.id : null, internal: false, text, preview: text, createdAt: new Date() } }]);
+      expect(r?.kind).toBe('stored');
+    };
+    const fromCustomer = newClientId();
+    await storedUntold({ kind: 'customer', visitorId: customer.visitorId }, 'customer', fromCustomer, 'where is my parcel?');
+    const atAgent = nextEvent(agentSocket, 'message:new', (m) => m.text === 'where is my parcel?');
+    const resent = await customer.socket.emitWithAck('message:send', { conversationId, clientId: fromCustomer, text: 'where is my parcel?' });
+    expect(resent.ok && resent.message.seq).toBe(3);
+    expect((await atAgent).seq).toBe(3);
+
+    const fromAgent = newClientId();
+    await storedUntold({ kind: 'agent', agentId: agent.user.id, name: 'Resend' }, 'agent', fromAgent, 'it left the warehouse today');
+    const atCustomer = nextEvent(customer.socket, 'message:new', (m) => m.text === 'it left the warehouse today');
+    const again = await agentSocket.emitWithAck('message:send', { conversationId, clientId: fromAgent, text: 'it left the warehouse today', internal: false });
+    expect(again.ok && again.message.seq).toBe(4);
+    expect((await atCustomer).seq).toBe(4);
+
+    customer.socket.close();
+    agentSocket.close();
+    await api(server, '/api/me/presence', { method: 'PUT', token: agent.token, body: { presence: 'offline' } });
   });
 
   it('starts one conversation when two tabs send their first message at once', async () => {

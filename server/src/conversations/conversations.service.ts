@@ -122,12 +122,19 @@ async function publishFast(ctx: Ctx, message: TMessage, fast: StoredFast, origin
   publish(ctx, fx, actor ? new Map([[actor.id, actor.name]]) : new Map());
 }
 
-/** The message a duplicate send gets back (rare: a resend after a lost ack). */
-async function storedMessage(ctx: Ctx, conversationId: string, clientId: string): Promise<TMessage> {
+/**
+ * The message a duplicate send gets back (rare: a resend after a lost ack), told once more to those
+ * who follow the conversation. The ack may have been lost because the process that stored the
+ * message died before it answered — and before it told the other side, which would then not see the
+ * message until its next sync. A follower that has it already ignores it (its seq is not new).
+ */
+async function storedMessage(ctx: Ctx, conversationId: string, clientId: string, origin: SendOrigin): Promise<{ message: TMessage; conversation: TConversation }> {
   const existing = await repo.findMessageByClientId(ctx.db, conversationId, clientId);
-  const [message] = existing ? await messagesByIds(ctx, [existing.id]) : [];
-  if (!message) throw new AppError('internal', 'message vanished after commit');
-  return message;
+  const [[message], c] = existing ? await Promise.all([messagesByIds(ctx, [existing.id]), repo.getConversation(ctx.db, conversationId)]) : [[], undefined];
+  if (!message || !c) throw new AppError('internal', 'message vanished after commit');
+  const audience = { teamId: c.teamId, status: c.status, assigneeId: c.assigneeId, ownerId: c.ownerId };
+  ctx.bus.publish('message.created', { message, visitorId: c.visitor.id, originSocketId: origin.socketId, audience });
+  return { message, conversation: c };
 }
 
 /** The committed conversation in the agents' shape, with its queue place when it is queued. */
@@ -191,9 +198,7 @@ export async function sendCustomerMessage(
     return { duplicate: false as const, row, after, attachments };
   });
   if (done.duplicate) {
-    const message = await storedMessage(ctx, done.conversationId, input.clientId);
-    const conversation = await repo.getConversation(ctx.db, done.conversationId);
-    if (!conversation) throw new AppError('internal', 'conversation vanished after commit');
+    const { message, conversation } = await storedMessage(ctx, done.conversationId, input.clientId, origin);
     return { message, conversation: repo.toCustomerConversation(conversation), duplicate: true };
   }
   fx.updated.add(done.after.id);
@@ -352,7 +357,7 @@ export async function sendAgentMessage(ctx: Ctx, agent: Agent, input: TAgentSend
     return { duplicate: false as const, row, attachments, visitorId: conv.visitor_id, after: { ...conv, ...changes, owner_name: ownerName } };
   });
   if (!done.duplicate) fx.updated.add(done.after.id);
-  if (done.duplicate) return { message: await storedMessage(ctx, input.conversationId, input.clientId), duplicate: true };
+  if (done.duplicate) return { message: (await storedMessage(ctx, input.conversationId, input.clientId, origin)).message, duplicate: true };
   const message = { ...repo.toMessage(done.row, agent.name), ...(done.attachments ? { attachments: done.attachments } : {}) };
   fx.snapshots.set(done.after.id, await committedConversation(ctx, done.after));
   ctx.bus.publish('message.created', { message, visitorId: done.visitorId, originSocketId: origin.socketId });
