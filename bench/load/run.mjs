@@ -12,7 +12,8 @@
 //                           [--server-dir /path/to/other/server] [--rounds 3] [--against /path/to/other/server]
 //
 // Needs PostgreSQL (BENCH_PG_URL, default postgres://postgres@127.0.0.1:5432/postgres); creates and
-// drops its own databases. Results also go to bench/results/load-<time>.json.
+// drops its own databases. Results also go to bench/results/load-<time>.json. BENCH_SERVER_LOG=DIR
+// keeps each server's output in DIR (e.g. with NODE_OPTIONS importing a module that sets --trace-gc-nvp).
 import { fork } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,5 +1,6 @@
 // Starting the servers under test: a fresh PostgreSQL database, a Kefu (or baseline) process, agents.
 import { spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { requireFromServer, ROOT, sleep } from './lib.mjs';
@@ -79,8 +80,13 @@ export async function startServer(target, port, databaseUrl, opts = {}) {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout.on('data', (d) => (out += d));
-  child.stderr.on('data', (d) => (out += d));
+  // BENCH_SERVER_LOG=DIR: each server's whole output also goes to DIR/<target>-<pid>.log (e.g. V8's --trace-gc).
+  const log = process.env.BENCH_SERVER_LOG ? createWriteStream(join(process.env.BENCH_SERVER_LOG, `${target}-${child.pid}.log`)) : null;
+  child.stdout.on('data', (d) => (log ? log.write(d) : (out += d)));
+  child.stderr.on('data', (d) => {
+    out += d;
+    log?.write(d);
+  });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     if (child.exitCode !== null) throw new Error(`${target} exited early:\n${out}`);
