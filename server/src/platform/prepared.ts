@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import type { PostgresPool, PostgresPoolClient } from 'kysely';
 import pg from 'pg';
 
@@ -44,17 +45,84 @@ export function preparingPool(pool: pg.Pool): PostgresPool {
   };
 }
 
+/** pg's own value serialiser for Bind (Dates, arrays, JSON…), as its `Query.prepare` uses it. */
+const { prepareValue } = createRequire(import.meta.url)('pg/lib/utils.js') as { prepareValue: (v: unknown) => unknown };
+
+/** What pg makes of a statement's RowDescription: the same for every run of a named statement. */
+type Shape = { fields: unknown[]; parsers: unknown[]; empty: object };
+const shapes = new Map<string, Shape>();
+
+/** The parts of pg's `Query` that `NamedQuery` takes over (pg/lib/query.js). */
+type QueryInternals = {
+  name: string;
+  portal: string;
+  values: unknown[];
+  binary: boolean | undefined;
+  rows: number | undefined;
+  callback: (err: Error | undefined, result: pg.QueryResult) => void;
+  _result: { fields: unknown[]; _parsers: unknown[]; _prebuiltEmptyResultObject: object };
+  _accumulateRows: boolean;
+  hasBeenParsed(connection: PgConnection): boolean;
+  handleRowDescription(msg: unknown): void;
+  handleError(err: unknown, connection: PgConnection): void;
+  prepare(connection: PgConnection): void;
+  _getRows(connection: PgConnection, rows: number | undefined): void;
+};
+type PgConnection = {
+  bind(config: { portal: string; statement: string; values: unknown[]; binary: boolean | undefined; valueMapper: (v: unknown) => unknown }): void;
+  close(config: { type: 'S'; name: string }): void;
+  sync(): void;
+};
+const PgQuery = pg.Query as unknown as new (text: string, values: unknown[]) => QueryInternals;
+
 /**
- * A named statement, sent as `client.query({ name, text, values })` would send it. Given a config
- * object, pg copies it property by property on every call (its `cloneQueryConfig`, with
- * `Object.defineProperties`): 6 µs of CPU per message in a profile at 667 msg/s (docs/benchmarks.md,
- * "4 December, evening"). A `Query` made from the text and values is not copied; it is named after.
+ * A named statement, run as `client.query({ name, text, values })` would run it, with two costs of
+ * pg's left out (4 December, evening, docs/benchmarks.md):
+ * - pg copies a config object property by property on every call (`cloneQueryConfig`, with
+ *   `Object.defineProperties`): 6 µs of CPU per message. A query made from the text and values is
+ *   not copied; it is named after.
+ * - pg asks for the result's description (Describe) on every run and rebuilds its row parsers from
+ *   the answer (`addFields`): 13–15 µs per message. A named statement's columns are the same every
+ *   time, so after its first run on any connection the description is kept here and not asked again.
+ *   (A migration that changed those columns would restart the server.)
  */
+class NamedQuery extends PgQuery {
+  constructor(name: string, text: string, values: unknown[], callback: QueryInternals['callback']) {
+    super(text, values);
+    this.name = name;
+    this.callback = callback;
+  }
+
+  override handleRowDescription(msg: unknown): void {
+    super.handleRowDescription(msg);
+    const r = this._result;
+    shapes.set(this.name, { fields: r.fields, parsers: r._parsers, empty: r._prebuiltEmptyResultObject });
+  }
+
+  override prepare(connection: PgConnection): void {
+    const shape = shapes.get(this.name);
+    // The first run on this connection parses the statement; pg's own path, Describe included.
+    if (!shape || !this.hasBeenParsed(connection)) return super.prepare(connection);
+    // pg's Query.prepare for a parsed statement, without the Describe.
+    try {
+      connection.bind({ portal: this.portal, statement: this.name, values: this.values, binary: this.binary, valueMapper: prepareValue });
+    } catch (err) {
+      connection.close({ type: 'S', name: this.name });
+      connection.sync();
+      this.handleError(err, connection);
+      return;
+    }
+    const r = this._result;
+    r.fields = shape.fields;
+    r._parsers = shape.parsers;
+    r._prebuiltEmptyResultObject = shape.empty;
+    this._accumulateRows = true;
+    this._getRows(connection, this.rows);
+  }
+}
+
 function namedQuery(client: pg.PoolClient, name: string, text: string, values: unknown[]): Promise<pg.QueryResult> {
   return new Promise((resolve, reject) => {
-    const query = new pg.Query(text, values) as pg.Query & { name: string; callback: (err: Error | undefined, result: pg.QueryResult) => void };
-    query.name = name;
-    query.callback = (err, result) => (err ? reject(err) : resolve(result));
-    client.query(query);
+    client.query(new NamedQuery(name, text, values, (err, result) => (err ? reject(err) : resolve(result))) as unknown as pg.Submittable);
   });
 }
