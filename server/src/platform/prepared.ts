@@ -22,12 +22,14 @@ const nameOf = (text: string) => `kefu_${createHash('sha1').update(text).digest(
 export function preparingPool(pool: pg.Pool): PostgresPool {
   const wrapped = new WeakMap<pg.PoolClient, PostgresPoolClient>();
   const names = new Map<string, string>();
+  // Per pool, that is per database: the descriptions name its tables and types by their ids.
+  const shapes = new Map<string, Shape>();
   const wrap = (client: pg.PoolClient): PostgresPoolClient => ({
     query: ((sqlOrCursor: unknown, parameters?: ReadonlyArray<unknown>) => {
       if (typeof sqlOrCursor === 'string' && sqlOrCursor.startsWith(PREPARED_MARK)) {
         let name = names.get(sqlOrCursor);
         if (!name) names.set(sqlOrCursor, (name = nameOf(sqlOrCursor)));
-        return namedQuery(client, name, sqlOrCursor, parameters ? [...parameters] : []);
+        return namedQuery(client, shapes, name, sqlOrCursor, parameters ? [...parameters] : []);
       }
       return (client.query as (a: unknown, b?: unknown) => unknown)(sqlOrCursor, parameters);
     }) as PostgresPoolClient['query'],
@@ -50,7 +52,6 @@ const { prepareValue } = createRequire(import.meta.url)('pg/lib/utils.js') as { 
 
 /** What pg makes of a statement's RowDescription: the same for every run of a named statement. */
 type Shape = { fields: unknown[]; parsers: unknown[]; empty: object };
-const shapes = new Map<string, Shape>();
 
 /** The parts of pg's `Query` that `NamedQuery` takes over (pg/lib/query.js). */
 type QueryInternals = {
@@ -83,11 +84,18 @@ const PgQuery = pg.Query as unknown as new (text: string, values: unknown[]) => 
  *   not copied; it is named after.
  * - pg asks for the result's description (Describe) on every run and rebuilds its row parsers from
  *   the answer (`addFields`): 13–15 µs per message. A named statement's columns are the same every
- *   time, so after its first run on any connection the description is kept here and not asked again.
+ *   time, so after its first run on any of the pool's connections the description is kept and not
+ *   asked again.
  *   (A migration that changed those columns would restart the server.)
  */
 class NamedQuery extends PgQuery {
-  constructor(name: string, text: string, values: unknown[], callback: QueryInternals['callback']) {
+  constructor(
+    private readonly shapes: Map<string, Shape>,
+    name: string,
+    text: string,
+    values: unknown[],
+    callback: QueryInternals['callback'],
+  ) {
     super(text, values);
     this.name = name;
     this.callback = callback;
@@ -96,11 +104,11 @@ class NamedQuery extends PgQuery {
   override handleRowDescription(msg: unknown): void {
     super.handleRowDescription(msg);
     const r = this._result;
-    shapes.set(this.name, { fields: r.fields, parsers: r._parsers, empty: r._prebuiltEmptyResultObject });
+    this.shapes.set(this.name, { fields: r.fields, parsers: r._parsers, empty: r._prebuiltEmptyResultObject });
   }
 
   override prepare(connection: PgConnection): void {
-    const shape = shapes.get(this.name);
+    const shape = this.shapes.get(this.name);
     // The first run on this connection parses the statement; pg's own path, Describe included.
     if (!shape || !this.hasBeenParsed(connection)) return super.prepare(connection);
     // pg's Query.prepare for a parsed statement, without the Describe.
@@ -121,8 +129,8 @@ class NamedQuery extends PgQuery {
   }
 }
 
-function namedQuery(client: pg.PoolClient, name: string, text: string, values: unknown[]): Promise<pg.QueryResult> {
+function namedQuery(client: pg.PoolClient, shapes: Map<string, Shape>, name: string, text: string, values: unknown[]): Promise<pg.QueryResult> {
   return new Promise((resolve, reject) => {
-    client.query(new NamedQuery(name, text, values, (err, result) => (err ? reject(err) : resolve(result))) as unknown as pg.Submittable);
+    client.query(new NamedQuery(shapes, name, text, values, (err, result) => (err ? reject(err) : resolve(result))) as unknown as pg.Submittable);
   });
 }
