@@ -121,6 +121,12 @@ export const ZWidgetSessionBody = z.object({
   /** What the host passed to Kefu.identify: checked by the server (ZCustomerIdentity + HMAC), ignored when not valid. */
   identity: z.unknown().optional(),
 });
+/** Kefu.reset: this browser's visitor token stops working (the host's user signed out; the next person starts afresh). */
+export const ZWidgetSessionEndBody = z.object({
+  siteKey: z.string().min(1).max(64),
+  visitorToken: z.string().min(1).max(128),
+});
+export type TWidgetSessionEndBody = z.infer<typeof ZWidgetSessionEndBody>;
 export const ZWidgetSession = z.object({
   visitorToken: z.string(),
   visitorId: ZId,

@@ -39,6 +39,8 @@ export type BusEvents = {
   'complaint.deadline_alert': { complaintId: string; kind: 'warning' | 'breach'; deadline: TDeadlineKind; notifyUserIds: string[] };
   /** Sessions ended (logout, deactivation, password change): their sockets must close. `sessionHash` absent = all of the user's. */
   'agent.sessions_revoked': { userId: string; sessionHash?: string };
+  /** A visitor's token was revoked (Kefu.reset): their widget sockets must close. */
+  'visitor.session_ended': { visitorId: string };
   /** Something changed that may let routing assign a queued conversation. */
   'routing.requested': Record<string, never>;
 };

@@ -101,6 +101,11 @@ export function listenForRealtime(ctx: Ctx, customers: CustomerNamespace, agents
       const survey = await pendingForVisitor(ctx, { id: visitorId }, conversationId);
       if (survey) customers.to(visitorRoom(visitorId)).emit('survey:request', survey);
     }),
+    // Kefu.reset revoked the visitor's token: their open widgets (any tab, any process) are closed;
+    // reconnecting with the old token is refused, so each one starts as a new visitor.
+    ctx.bus.on('visitor.session_ended', ({ visitorId }) => {
+      customers.in(visitorRoom(visitorId)).disconnectSockets(true);
+    }),
     ctx.bus.on('agent.presence_changed', ({ userId, presence }) => {
       agents.emit('presence:updated', { userId, presence });
     }),

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { ZId, ZSiteBody, ZWidgetSessionBody } from '@kefu/shared';
+import { ZId, ZSiteBody, ZWidgetSessionBody, ZWidgetSessionEndBody } from '@kefu/shared';
 import { z } from 'zod';
 import { AppError } from '../platform/errors';
 import { jsonBody, requirePermission, type AppEnv } from '../platform/http';
@@ -65,4 +65,11 @@ export const widgetRoutes = new Hono<AppEnv>()
     // (a new anonymous visitor was written with its customer: nothing to link).
     const linked = created ? { ...session, identified: false } : await linkSessionToCustomer(c.var.ctx, site, session, body.identity);
     return c.json({ ok: true as const, ...session, visitorId: linked.visitorId, visitorToken: linked.visitorToken, identified: linked.identified });
+  })
+  .post('/session/end', async (c) => {
+    // Kefu.reset (the host's user signed out). Answers the same whether or not the token was known:
+    // the caller forgets it either way, and the answer tells nothing about other people's tokens.
+    const body = parseInput(ZWidgetSessionEndBody, await jsonBody(c));
+    await sites.endVisitorSession(c.var.ctx, body.siteKey, body.visitorToken);
+    return c.json({ ok: true as const });
   });

@@ -181,6 +181,24 @@ export function widgetConfig(ctx: Ctx, site: SiteRow, agentsOnline: number): TWi
 }
 
 /**
+ * Kefu.reset: the visitor behind `token` on this site gets a token no one holds, so the one this
+ * browser had opens nothing any more — neither a session nor a socket — and its sockets are closed
+ * (`visitor.session_ended`). The visitor, their customer and conversations stay for the agents.
+ * An unknown token changes nothing. Returns whether a visitor was found.
+ */
+export async function endVisitorSession(ctx: Ctx, siteKey: string, token: string): Promise<boolean> {
+  const ended = await ctx.db
+    .updateTable('visitors')
+    .set({ token_hash: hashToken(randomToken()) })
+    .where('token_hash', '=', hashToken(token))
+    .where('site_id', 'in', (eb) => eb.selectFrom('sites').select('id').where('key', '=', siteKey))
+    .returning('id')
+    .executeTakeFirst();
+  if (ended) ctx.bus.publish('visitor.session_ended', { visitorId: ended.id });
+  return !!ended;
+}
+
+/**
  * Resumes `known` (the visitor behind the widget's token, already read by the caller) or issues a
  * new visitor and token. A new anonymous visitor (no identify in the request) is written with its
  * anonymous customer (same id) in one statement: most sessions are new visitors, and linking one

@@ -2,7 +2,7 @@ import { io } from 'socket.io-client';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CUSTOMER_NAMESPACE } from '@kefu/shared';
 import type { RunningServer } from '../server';
-import { api, connected, createAgent, type CustomerSocket, useTestServer } from '../testing/test-server';
+import { api, connected, createAgent, type CustomerSocket, newClientId, useTestServer } from '../testing/test-server';
 
 let server: RunningServer;
 let admin: string;
@@ -66,5 +66,41 @@ describe('the widget\'s site, visitor and availability', () => {
     const socket = await handshake(a, first.visitorToken);
     const sync = await socket.emitWithAck('conversation:sync', { conversationId: null, afterSeq: 0 });
     expect(sync).toMatchObject({ ok: true, conversation: null, messages: [] });
+  });
+
+  it('ends a visitor\'s session on Kefu.reset: their open socket closes, the old token opens nothing, agents keep the conversation', async () => {
+    const a = await newSite(null);
+    const b = await newSite(null);
+    const first = await session(a);
+    const bystander = await session(a);
+    const socket = await handshake(a, first.visitorToken);
+    const sent = await socket.emitWithAck('message:send', { conversationId: null, clientId: newClientId(), text: 'my order number is 12345' });
+    expect(sent.ok).toBe(true);
+    const conversationId = sent.ok ? sent.conversation.id : '';
+    const end = (body: unknown) => api(server, '/api/widget/session/end', { body });
+
+    // Bad input is refused and changes nothing; another site's key or an unknown token end nothing.
+    expect((await end({ siteKey: a })).body).toMatchObject({ ok: false, code: 'bad_request' });
+    expect((await end({ siteKey: a, visitorToken: 'x'.repeat(129) })).body).toMatchObject({ ok: false, code: 'bad_request' });
+    expect((await end({ siteKey: b, visitorToken: first.visitorToken })).body).toEqual({ ok: true });
+    expect((await end({ siteKey: a, visitorToken: 'not-a-token' })).body).toEqual({ ok: true });
+    expect(socket.connected).toBe(true);
+    expect(await session(a, first.visitorToken)).toMatchObject({ visitorId: first.visitorId });
+
+    const closed = new Promise<string>((resolve) => socket.once('disconnect', resolve));
+    expect((await end({ siteKey: a, visitorToken: first.visitorToken })).body).toEqual({ ok: true });
+    expect(await closed).toBe('io server disconnect');
+    await expect(handshake(a, first.visitorToken)).rejects.toMatchObject({ data: { code: 'unauthenticated' } });
+    const next = await session(a, first.visitorToken);
+    expect(next.visitorId).not.toBe(first.visitorId);
+    expect(next.visitorToken).not.toBe(first.visitorToken);
+    const fresh = await handshake(a, next.visitorToken);
+    expect(await fresh.emitWithAck('conversation:sync', { conversationId: null, afterSeq: 0 })).toMatchObject({ ok: true, conversation: null, messages: [] });
+    // Twice is the same as once; someone else's session is untouched.
+    expect((await end({ siteKey: a, visitorToken: first.visitorToken })).body).toEqual({ ok: true });
+    expect(await session(a, bystander.visitorToken)).toMatchObject({ visitorId: bystander.visitorId });
+    const seen = await api(server, `/api/conversations/${conversationId}`, { token: admin });
+    expect(seen.status).toBe(200);
+    expect(seen.body.conversation).toMatchObject({ id: conversationId, lastMessageText: 'my order number is 12345' });
   });
 });

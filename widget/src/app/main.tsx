@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { App } from './App';
 import { createChatController } from './state/chat-controller';
 import { createHostBridge, detectHostOrigin } from './host/host-bridge';
-import { startSession } from './transport/session-api';
+import { endSession, startSession } from './transport/session-api';
 import { connectSocket } from './transport/socket-connection';
 import './styles.css';
 
@@ -19,6 +19,7 @@ const controller = createChatController({
   hostLocale: localeParam === 'en' || localeParam === 'zh-CN' ? localeParam : null,
   storage: localStorage,
   startSession,
+  endSession,
   connect: connectSocket,
   postToHost: bridge.post,
   languages: navigator.languages,
@@ -40,6 +41,8 @@ bridge.listen((message) => {
       return controller.setHostLocale(message.locale);
     case 'identify':
       return controller.identify(message.data);
+    case 'reset':
+      return controller.reset();
   }
 });
 
@@ -50,6 +53,8 @@ document.addEventListener('keydown', (e) => {
 
 render(<App controller={controller} {...(framed ? { onClose: close } : {})} />, document.getElementById('app') as HTMLElement);
 
+// Kefu.reset before this frame existed (or before a sign-out navigated away): forget the visitor first.
+if (params.get('reset') === '1') controller.reset();
 if (!framed) controller.setOpen(true);
 else if (controller.isReturningVisitor()) void controller.start();
 bridge.post({ kefu: 'ready' });

@@ -40,6 +40,7 @@ describe('the loader', () => {
     document.head.innerHTML = '';
     document.body.innerHTML = '';
     delete (window as { Kefu?: unknown }).Kefu;
+    localStorage.clear();
   });
 
   it('draws a launcher named "Open chat" in the page language', () => {
@@ -151,5 +152,58 @@ describe('the loader', () => {
     vi.runAllTimers();
     expect(iframe()).not.toBeNull();
     expect(launcher().getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('Kefu.reset before the frame exists: the frame is made to reset at load, and the request is kept until it says it did', () => {
+    embed();
+    const api = boot(window, document) as TKefuApi;
+    const done = vi.fn();
+    api.on('reset', done);
+    api.identify({ id: 'user-42', hash: 'ab'.repeat(32) });
+    api.reset();
+    expect(localStorage.getItem('kefu:reset:SITE_KEY')).toBe('1');
+    click();
+    expect((iframe() as HTMLIFrameElement).src).toBe(`${SERVER}/widget/frame.html?site=SITE_KEY&reset=1`);
+    const post = vi.spyOn(iframe()?.contentWindow as Window, 'postMessage');
+    fromFrame({ kefu: 'reset' });
+    fromFrame({ kefu: 'ready' });
+    // Done at load: not asked again, and the signed-out user's identity is not sent.
+    expect(post).not.toHaveBeenCalledWith({ kefu: 'reset' }, SERVER);
+    expect(post).not.toHaveBeenCalledWith(expect.objectContaining({ kefu: 'identify' }), SERVER);
+    expect(localStorage.getItem('kefu:reset:SITE_KEY')).toBeNull();
+    expect(done).toHaveBeenCalledTimes(1);
+  });
+
+  it('Kefu.reset with the frame loaded tells it at once; a reset the frame never confirmed (the page navigated) is done by the next page', () => {
+    embed();
+    const api = boot(window, document) as TKefuApi;
+    click();
+    const post = vi.spyOn(iframe()?.contentWindow as Window, 'postMessage');
+    fromFrame({ kefu: 'ready' });
+    api.reset();
+    expect(post).toHaveBeenCalledWith({ kefu: 'reset' }, SERVER);
+    expect(localStorage.getItem('kefu:reset:SITE_KEY')).toBe('1');
+
+    // The next page load, before the frame confirmed.
+    document.head.innerHTML = '';
+    document.body.innerHTML = '';
+    delete (window as { Kefu?: unknown }).Kefu;
+    embed();
+    boot(window, document);
+    click();
+    expect((iframe() as HTMLIFrameElement).src).toContain('reset=1');
+    fromFrame({ kefu: 'reset' });
+    expect(localStorage.getItem('kefu:reset:SITE_KEY')).toBeNull();
+  });
+
+  it('Kefu.reset while the frame is loading: it is told on ready', () => {
+    embed();
+    const api = boot(window, document) as TKefuApi;
+    click();
+    const post = vi.spyOn(iframe()?.contentWindow as Window, 'postMessage');
+    api.reset();
+    expect(post).not.toHaveBeenCalled();
+    fromFrame({ kefu: 'ready' });
+    expect(post).toHaveBeenCalledWith({ kefu: 'reset' }, SERVER);
   });
 });

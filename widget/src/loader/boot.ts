@@ -9,6 +9,8 @@ export type TKefuApi = {
   open(): void;
   close(): void;
   identify(data: Record<string, unknown>): void;
+  /** Forgets this browser's visitor (call it when your user signs out): the next chat starts afresh. */
+  reset(): void;
   setLocale(locale: string): void;
   on(event: string, fn: TListener): () => void;
   loaded: true;
@@ -52,6 +54,23 @@ export function boot(win: Window, doc: Document): TKefuApi | null {
   let ready = false;
   let isOpen = false;
   let identity: THostMessage | null = null;
+  // Kefu.reset until the frame confirms it, kept in the host's storage too: a sign-out that navigates
+  // at once may unload the page before the frame has heard, and the next page's frame must then do it.
+  const resetKey = `kefu:reset:${site}`;
+  const keepReset = (on: boolean) => {
+    try {
+      if (on) win.localStorage.setItem(resetKey, '1');
+      else win.localStorage.removeItem(resetKey);
+    } catch {
+      /* blocked storage: this page's frame is still told */
+    }
+  };
+  let resetPending = false;
+  try {
+    resetPending = win.localStorage.getItem(resetKey) === '1';
+  } catch {
+    /* blocked storage */
+  }
 
   // Before the app says 'ready' nothing is posted: 'ready' replays the current state instead.
   const post = (msg: THostMessage) => {
@@ -68,6 +87,7 @@ export function boot(win: Window, doc: Document): TKefuApi | null {
     frame.setAttribute('allow', 'clipboard-write');
     const params = new URLSearchParams({ site });
     if (locale) params.set('locale', locale);
+    if (resetPending) params.set('reset', '1');
     frame.src = `${serverOrigin}/widget/frame.html?${params}`;
     v.panel.appendChild(frame);
     return frame;
@@ -101,12 +121,18 @@ export function boot(win: Window, doc: Document): TKefuApi | null {
     switch (msg.kefu) {
       case 'ready':
         ready = true;
+        // A reset asked for after this frame was made (one made after it has done it already).
+        if (resetPending) post({ kefu: 'reset' });
         if (locale) post({ kefu: 'locale', locale });
         if (identity) post(identity);
         if (isOpen) post({ kefu: 'open' });
         return;
       case 'close':
         return close();
+      case 'reset':
+        resetPending = false;
+        keepReset(false);
+        return emit('reset');
       case 'unread':
         ensureView().setBadge(msg.count);
         return emit('unread', msg.count);
@@ -126,6 +152,12 @@ export function boot(win: Window, doc: Document): TKefuApi | null {
     identify(data) {
       identity = { kefu: 'identify', data: { ...data } };
       post(identity);
+    },
+    reset() {
+      identity = null;
+      resetPending = true;
+      keepReset(true);
+      post({ kefu: 'reset' });
     },
     setLocale(next) {
       if (!LOCALES.includes(next)) return;

@@ -2,6 +2,8 @@
 export type TFrameMessage =
   | { kefu: 'ready' }
   | { kefu: 'close' }
+  /** Kefu.reset is done: the visitor is forgotten in the frame's storage. */
+  | { kefu: 'reset' }
   | { kefu: 'unread'; count: number }
   | { kefu: 'event'; name: string; data?: unknown };
 
@@ -10,7 +12,8 @@ export type THostMessage =
   | { kefu: 'open' }
   | { kefu: 'close' }
   | { kefu: 'locale'; locale: string }
-  | { kefu: 'identify'; data: Record<string, unknown> };
+  | { kefu: 'identify'; data: Record<string, unknown> }
+  | { kefu: 'reset' };
 
 /** Returns the message when `data` has the shape of a frame message, else null. */
 export function readFrameMessage(data: unknown): TFrameMessage | null {
@@ -19,6 +22,7 @@ export function readFrameMessage(data: unknown): TFrameMessage | null {
   switch (m.kefu) {
     case 'ready':
     case 'close':
+    case 'reset':
       return m as TFrameMessage;
     case 'unread':
       return typeof m.count === 'number' && m.count >= 0 ? (m as TFrameMessage) : null;

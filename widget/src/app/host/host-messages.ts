@@ -9,5 +9,6 @@ export const ZHostMessage = z.discriminatedUnion('kefu', [
   z.object({ kefu: z.literal('close') }),
   z.object({ kefu: z.literal('locale'), locale: z.enum(['zh-CN', 'en']) }),
   z.object({ kefu: z.literal('identify'), data: z.record(z.string(), z.unknown()) }),
+  z.object({ kefu: z.literal('reset') }),
 ]);
 export type TParsedHostMessage = z.infer<typeof ZHostMessage>;

@@ -4,7 +4,7 @@ import { pickLocale } from '@kefu/shared/i18n';
 import type { CustomerConnection, TConnect, TConnectionHandlers } from '../transport/customer-connection';
 import { Outbox, outboxKey } from '../transport/outbox';
 import { OutboxSender } from '../transport/outbox-sender';
-import { visitorTokenKey, type TStartSession } from '../transport/session-api';
+import { visitorTokenKey, type TEndSession, type TStartSession } from '../transport/session-api';
 import type { TFrameMessage } from '../host/host-messages';
 import { lastSeq, mergeMessages } from './merge-messages';
 import { createStore, type TStore } from './store';
@@ -19,6 +19,8 @@ export type TChatDeps = {
   hostLocale: TLocale | null;
   storage: Storage;
   startSession: TStartSession;
+  /** Kefu.reset's request to revoke the old token (absent in tests that do not need it). */
+  endSession?: TEndSession;
   connect: TConnect;
   /** Posts to the host page (the loader). */
   postToHost(message: TFrameMessage): void;
@@ -56,6 +58,10 @@ export function createChatController(deps: TChatDeps) {
     identity: null,
   });
   let connection: CustomerConnection | null = null;
+  /** The token this page's session speaks with (the stored one can change under it: another tab's reset). */
+  let sessionToken: string | null = null;
+  /** Bumped by reset: a session request begun before it must not bring the old visitor back. */
+  let generation = 0;
   let sessionRetryMs = 2000;
   outbox.subscribe(() => store.set({ outbox: outbox.list() }));
 
@@ -156,12 +162,18 @@ export function createChatController(deps: TChatDeps) {
     const tokenKey = visitorTokenKey(deps.siteKey);
     const visitorToken = deps.storage.getItem(tokenKey) ?? undefined;
     const identity = verifiableIdentity(store.get().identity);
+    const began = generation;
     const res = await deps.startSession({
       siteKey: deps.siteKey,
       hostOrigin: deps.hostOrigin,
       ...(visitorToken ? { visitorToken } : {}),
       ...(identity ? { identity } : {}),
     });
+    if (began !== generation) {
+      // Kefu.reset came while this was on its way: that visitor is over.
+      if (res.ok) void deps.endSession?.({ siteKey: deps.siteKey, visitorToken: res.session.visitorToken });
+      return false;
+    }
     if (!res.ok) {
       store.set({ phase: connection ? 'ready' : 'failed', failure: res.code });
       if (res.retryable) setTimeout(() => void renewSession(), (sessionRetryMs = Math.min(sessionRetryMs * 2, 60_000)));
@@ -172,9 +184,12 @@ export function createChatController(deps: TChatDeps) {
     } catch {
       // Blocked storage: this page still works, a reload starts as a new visitor.
     }
-    // Identified as someone else than this device's visitor: the server gave a new one (empty history).
-    const switched = !!visitorToken && visitorToken !== res.session.visitorToken;
-    store.set({ phase: 'ready', failure: null, config: res.session.config, ...(switched && { conversation: null, messages: [], agentTyping: false }) });
+    // Identified as someone else than this device's visitor, or the old token was revoked (Kefu.reset
+    // in another tab): the server gave a new visitor, whose history is empty.
+    const previous = sessionToken ?? visitorToken;
+    const switched = !!previous && previous !== res.session.visitorToken;
+    sessionToken = res.session.visitorToken;
+    store.set({ phase: 'ready', failure: null, config: res.session.config, ...(switched && { conversation: null, messages: [], agentTyping: false, freshStart: false, offlineSent: false }) });
     const auth = { siteKey: deps.siteKey, visitorToken: res.session.visitorToken, hostOrigin: deps.hostOrigin };
     setAttachmentAuth(auth);
     if (connection) connection.setAuth(auth, switched);
@@ -255,6 +270,43 @@ export function createChatController(deps: TChatDeps) {
       const phase = store.get().phase;
       if (phase === 'ready') void renewSession();
       else if (phase === 'starting') identifyAfterStart = true;
+    },
+
+    /**
+     * Kefu.reset (the host's user signed out): this browser forgets the visitor — token, unsent
+     * messages, the conversation on screen, the identity — and the server revokes the token, so the
+     * next person here starts as a new visitor and sees none of it. Their conversations stay with the agents.
+     */
+    reset(): void {
+      generation++;
+      const token = sessionToken ?? deps.storage.getItem(visitorTokenKey(deps.siteKey));
+      connection?.close();
+      connection = null;
+      sessionToken = null;
+      clearTimeout(typingTimer);
+      typingSentAt = 0;
+      try {
+        deps.storage.removeItem(visitorTokenKey(deps.siteKey));
+      } catch {
+        // Blocked storage: nothing was kept.
+      }
+      outbox.clear();
+      store.set({
+        survey: null,
+        phase: 'idle',
+        failure: null,
+        connection: 'connecting',
+        conversation: null,
+        messages: [],
+        agentTyping: false,
+        freshStart: false,
+        offlineSent: false,
+        identity: null,
+      });
+      setUnread(0);
+      if (token) void deps.endSession?.({ siteKey: deps.siteKey, visitorToken: token });
+      deps.postToHost({ kefu: 'reset' });
+      if (store.get().open) void start();
     },
 
     /** Queues a message (shown at once as sending) and sends the outbox. */

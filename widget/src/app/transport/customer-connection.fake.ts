@@ -49,7 +49,10 @@ export class FakeConnection implements CustomerConnection {
     this.auth = auth;
     if (reconnect) this.reconnects++;
   }
-  close(): void {}
+  closed = 0;
+  close(): void {
+    this.closed++;
+  }
 }
 
 export const CONVERSATION_ID = '11111111-1111-4111-8111-111111111111';

@@ -101,6 +101,11 @@ export class Outbox {
     this.write(this.items.map((i) => (i.conversationId === null ? { ...i, conversationId } : i)));
   }
 
+  /** Forgets every message not yet sent (Kefu.reset: they were someone else's). */
+  clear(): void {
+    this.write([]);
+  }
+
   subscribe(fn: () => void): () => void {
     this.listeners.add(fn);
     return () => this.listeners.delete(fn);

@@ -53,5 +53,22 @@ export const startSession: TStartSession = async (body) => {
   return { ok: false, code: err.code ?? 'internal', retryable: err.retryable ?? res.status >= 500 };
 };
 
+/** Kefu.reset: tells the server to revoke this browser's visitor token (best effort: the token is forgotten here anyway). */
+export type TEndSession = (body: { siteKey: string; visitorToken: string }) => Promise<void>;
+
+/** POST /api/widget/session/end; `keepalive` lets it finish when the host navigates right after (sign-out). */
+export const endSession: TEndSession = async (body) => {
+  try {
+    await fetch('/api/widget/session/end', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      keepalive: true,
+    });
+  } catch {
+    // Offline: the token is gone from this browser, so nobody here can use it again.
+  }
+};
+
 /** Where this browser keeps its visitor token for a site. */
 export const visitorTokenKey = (siteKey: string) => `kefu:visitor:${siteKey}`;
