@@ -42,13 +42,11 @@ describe('Kefu.reset on a shared computer', () => {
     await page.goto(`${kefu.url}/demo`);
     let frame = await openWidget(page);
     await send(frame, 'My membership number is 778899');
-    await page.screenshot({ path: '/tmp/reset-before.png' });
 
     // The host page's sign-out calls Kefu.reset: the open widget empties at once.
     await reset(page);
     await expect.poll(() => widgetText(frame)).not.toContain('778899');
     await frame.getByRole('textbox', { name: 'Your message' }).waitFor();
-    await page.screenshot({ path: '/tmp/reset-after.png' });
 
     await page.reload();
     frame = await openWidget(page);
