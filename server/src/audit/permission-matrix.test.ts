@@ -73,6 +73,7 @@ const REST: Record<string, Entry> = {
   // widget (visitor token or site key, never an agent session)
   'GET /api/widget/config': 'public',
   'POST /api/widget/session': 'public',
+  'POST /api/widget/session/end': 'public',
   'POST /api/widget/attachments': 'public',
   'GET /api/widget/attachments/:id': 'public',
   'POST /api/widget/complaints': 'public',
