@@ -37,7 +37,7 @@ export const ZInviteResult = z.object({
 export type TInviteResult = z.infer<typeof ZInviteResult>;
 
 /** What the invite page learns about a valid token before the invitee sets a password. */
-export const ZInviteInfo = z.object({ name: z.string(), email: z.string(), locale: ZLocale });
+export const ZInviteInfo = z.object({ name: z.string(), email: z.string(), locale: ZLocale.nullable() });
 export type TInviteInfo = z.infer<typeof ZInviteInfo>;
 
 export const ZAcceptInviteBody = z.object({

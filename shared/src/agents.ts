@@ -20,7 +20,8 @@ export const ZUser = z.object({
   email: z.string(),
   name: z.string(),
   role: ZRole,
-  locale: ZLocale,
+  /** null: not chosen — the portal follows the browser's language, and mail is in Chinese. */
+  locale: ZLocale.nullable(),
   active: z.boolean(),
   maxConcurrent: z.number().int(),
   presence: ZPresence,
@@ -39,7 +40,7 @@ export const ZCreateUserBody = z.object({
   name: z.string().trim().min(1).max(100),
   password: z.string().min(8).max(200),
   role: ZRole.default('agent'),
-  locale: ZLocale.default('zh-CN'),
+  locale: ZLocale.nullable().default('zh-CN'),
   maxConcurrent: z.number().int().min(1).max(50).default(5),
   teamIds: z.array(ZId).default([]),
 });
@@ -50,7 +51,7 @@ export const ZUpdateUserBody = z
     name: z.string().trim().min(1).max(100),
     password: z.string().min(8).max(200),
     role: ZRole,
-    locale: ZLocale,
+    locale: ZLocale.nullable(),
     active: z.boolean(),
     maxConcurrent: z.number().int().min(1).max(50),
     teamIds: z.array(ZId),

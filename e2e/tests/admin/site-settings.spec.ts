@@ -37,7 +37,7 @@ describe('site settings in the portal', () => {
     await admin.getByLabel('Email').fill(ADMIN.email);
     await admin.getByLabel('Password').fill(ADMIN.password);
     await admin.getByRole('button', { name: 'Sign in' }).click();
-    await admin.getByRole('combobox', { name: '语言' }).selectOption('en');
+    await admin.getByRole('combobox', { name: 'Language' }).selectOption('en');
     await admin.getByRole('link', { name: 'Settings' }).click();
     await admin.getByRole('link', { name: 'Sites' }).click();
     await admin.getByRole('button', { name: 'Edit Demo shop' }).click();

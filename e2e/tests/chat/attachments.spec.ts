@@ -56,7 +56,7 @@ async function signInAgent(page: Page): Promise<void> {
   await page.getByLabel('Email').fill(ADMIN.email);
   await page.getByLabel('Password').fill(ADMIN.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('en');
   await page.getByRole('combobox', { name: 'Presence' }).selectOption('online');
 }
 

@@ -20,8 +20,8 @@ async function signInAgent(page: Page): Promise<void> {
   await page.getByLabel('Email').fill(ADMIN.email);
   await page.getByLabel('Password').fill(ADMIN.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  // The admin's own language is Chinese; this agent picks English in the top bar.
-  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+  // The first admin chose no language: the portal follows this English browser after sign-in too.
+  expect(await page.getByRole('combobox', { name: 'Language' }).inputValue()).toBe('en');
   await page.getByRole('combobox', { name: 'Presence' }).selectOption('online');
 }
 

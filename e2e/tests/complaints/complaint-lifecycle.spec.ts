@@ -20,7 +20,7 @@ async function signInManager(page: Page): Promise<void> {
   await page.getByLabel('Email').fill(ADMIN.email);
   await page.getByLabel('Password').fill(ADMIN.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('en');
 }
 
 async function resolveInPortal(page: Page, text: string): Promise<void> {

@@ -35,7 +35,7 @@ describe('help articles (知识库)', () => {
     await agent.getByLabel('Email').fill(ADMIN.email);
     await agent.getByLabel('Password').fill(ADMIN.password);
     await agent.getByRole('button', { name: 'Sign in' }).click();
-    await agent.getByRole('combobox', { name: '语言' }).selectOption('en');
+    await agent.getByRole('combobox', { name: 'Language' }).selectOption('en');
     await agent.getByRole('combobox', { name: 'Presence' }).selectOption('online');
 
     // Customer, in Chinese: opens the Help tab, searches, reads the article.

@@ -135,7 +135,7 @@ describe('XSS payloads', () => {
     await agent.getByLabel('Email').fill(ADMIN.email);
     await agent.getByLabel('Password').fill(ADMIN.password);
     await agent.getByRole('button', { name: 'Sign in' }).click();
-    await agent.getByRole('combobox', { name: '语言' }).selectOption('en');
+    await agent.getByRole('combobox', { name: 'Language' }).selectOption('en');
     await agent.getByRole('combobox', { name: 'Presence' }).selectOption('online');
 
     step('agent online');

@@ -50,7 +50,7 @@ async function issueInvite(ctx: Ctx, user: TUser, actor: TSettingsActor): Promis
 
 async function mailInvite(ctx: Ctx, user: TUser, token: string): Promise<boolean> {
   const link = inviteLink(ctx, token);
-  const zh = user.locale === 'zh-CN';
+  const zh = user.locale !== 'en';
   const text = zh
     ? `${user.name}，您好：\n\n您已受邀使用 Kefu 客服系统。请在 ${INVITE_HOURS} 小时内打开以下链接设置密码（链接只能使用一次）：\n\n${link}\n`
     : `Hello ${user.name},\n\nYou have been invited to Kefu. Open this link within ${INVITE_HOURS} hours to set your password (it works once):\n\n${link}\n`;

@@ -7,7 +7,8 @@ export interface UsersTable {
   name: string;
   password_hash: string;
   role: TRole;
-  locale: TLocale;
+  /** null: follows the browser in the portal; mail in zh-CN. */
+  locale: TLocale | null;
   active: Generated<boolean>;
   max_concurrent: Generated<number>;
   presence: Generated<TPresence>;

@@ -72,14 +72,16 @@ export function listenForComplaintMail(ctx: Ctx): () => void {
         .executeTakeFirst();
       const users = await ctx.db.selectFrom('users').select(['email', 'locale']).where('id', 'in', notifyUserIds).execute();
       for (const u of users) {
-        const t = CATALOGS[u.locale];
+        // Someone who never chose a language gets Chinese.
+        const locale = u.locale ?? 'zh-CN';
+        const t = CATALOGS[locale];
         await sendMail(ctx, {
           to: u.email,
           subject: format(t[kind === 'warning' ? 'mail.alert.warning.subject' : 'mail.alert.breach.subject'], { number: c?.number ?? '' }),
           text: format(t['mail.alert.body'], {
             number: c?.number ?? '',
             deadline,
-            due: due ? when(ctx, due.due_at, u.locale) : '',
+            due: due ? when(ctx, due.due_at, locale) : '',
             url: `${ctx.config.publicUrl}/portal/complaints/${complaintId}`,
           }),
         });

@@ -13,6 +13,7 @@ import * as customers from './migrations/2026-12-01-customers';
 import * as hotWrites from './migrations/2026-12-01-hot-writes';
 import * as waitingIndex from './migrations/2026-12-02-waiting-index';
 import * as messageIds from './migrations/2026-12-04-message-ids';
+import * as userLocale from './migrations/2026-12-06-user-locale';
 
 /**
  * Migrations, named by date; listed here so they work the same from source and bundles. They run in
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-01-reports': reports,
   '2026-12-02-waiting-index': waitingIndex,
   '2026-12-04-message-ids': messageIds,
+  '2026-12-06-user-locale': userLocale,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

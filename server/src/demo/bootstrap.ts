@@ -20,7 +20,7 @@ export async function bootstrap(ctx: Ctx, print: (line: string) => void = consol
   let adminId: string | undefined;
   if (n === 0) {
     const password = ctx.config.adminPassword ?? randomToken(12);
-    const admin = await createUser(ctx, { email: ctx.config.adminEmail, name: 'Admin', password, role: 'admin', locale: 'zh-CN' });
+    const admin = await createUser(ctx, { email: ctx.config.adminEmail, name: 'Admin', password, role: 'admin', locale: null });
     adminId = admin.id;
     print(`Admin account: ${ctx.config.adminEmail}`);
     if (!ctx.config.adminPassword) print(`One-time admin password (change it in the portal): ${password}`);

@@ -8,7 +8,7 @@ import * as repo from './scheduled-reports.repository';
 
 type Recipient = { email: string; locale: TLocale };
 
-/** KEFU_REPORT_RECIPIENTS when set (each in the language of the account with that address, else zh-CN), otherwise every active manager. */
+/** KEFU_REPORT_RECIPIENTS when set (each in the language of the account with that address, else zh-CN), otherwise every active manager (zh-CN when they chose none). */
 async function recipientsOf(ctx: Ctx): Promise<Recipient[]> {
   const configured = ctx.config.scheduledReports.recipients;
   if (configured.length > 0) {
@@ -17,7 +17,8 @@ async function recipientsOf(ctx: Ctx): Promise<Recipient[]> {
     return configured.map((email) => ({ email, locale: locales.get(email.toLowerCase()) ?? 'zh-CN' }));
   }
   const managers = await ctx.db.selectFrom('users').select(['email', 'locale']).where('active', '=', true).where('role', '=', 'manager').orderBy('email').execute();
-  return managers.map((m) => ({ email: m.email, locale: m.locale }));
+  // A manager who never chose a language gets Chinese.
+  return managers.map((m) => ({ email: m.email, locale: m.locale ?? 'zh-CN' }));
 }
 
 /** The period's figures by team and by agent, from the reports service (docs/metrics.md). */

@@ -197,6 +197,7 @@ export const portalEn = {
   'users.active': 'Active',
   'users.inactive': 'Deactivated',
   'users.locale': 'Language',
+  'users.localeBrowser': "Their browser's",
   'users.presence': 'Presence',
   'users.empty': 'No users yet.',
 

@@ -199,6 +199,7 @@ export const portalZhCN: { readonly [K in TPortalKey]: string } = {
   'users.active': '启用',
   'users.inactive': '已停用',
   'users.locale': '语言',
+  'users.localeBrowser': '跟随浏览器',
   'users.presence': '在线状态',
   'users.empty': '暂无用户。',
 

@@ -16,7 +16,8 @@ export function UserForm(props: Props) {
   const [email, setEmail] = useState(u?.email ?? '');
   const [password, setPassword] = useState('');
   const [role, setRole] = useState<TRole>(u?.role ?? 'agent');
-  const [locale, setLocale] = useState<TLocale>(u?.locale ?? 'zh-CN');
+  // '' = not chosen: the portal follows their browser (a new user defaults to Chinese, as before).
+  const [locale, setLocale] = useState<TLocale | ''>(u ? (u.locale ?? '') : 'zh-CN');
   const [maxConcurrent, setMax] = useState(String(u?.maxConcurrent ?? 5));
   const [teamIds, setTeamIds] = useState<string[]>(u?.teamIds ?? []);
   const [active, setActive] = useState(u?.active ?? true);
@@ -25,7 +26,7 @@ export function UserForm(props: Props) {
 
   async function submit(e: Event) {
     e.preventDefault();
-    const common = { name, role, locale, maxConcurrent: Number(maxConcurrent), teamIds };
+    const common = { name, role, locale: locale || null, maxConcurrent: Number(maxConcurrent), teamIds };
     const parsed = u
       ? ZUpdateUserBody.safeParse({ ...common, active, ...(password ? { password } : {}) })
       : ZCreateUserBody.safeParse({ ...common, email: email.trim(), password });
@@ -67,7 +68,8 @@ export function UserForm(props: Props) {
             </select>
           </Field>
           <Field label={t('users.locale')} id="user-locale">
-            <select id="user-locale" value={locale} onChange={(e) => setLocale(e.currentTarget.value as TLocale)}>
+            <select id="user-locale" value={locale} onChange={(e) => setLocale(e.currentTarget.value as TLocale | '')}>
+              <option value="">{t('users.localeBrowser')}</option>
               {LOCALES.map((l) => <option key={l} value={l}>{l}</option>)}
             </select>
           </Field>
