@@ -222,4 +222,16 @@ describe('the widget app', () => {
     const texts = [...document.querySelectorAll('.kf-msg-text, .kf-msg-system p')].map((n) => n.textContent);
     expect(texts).toEqual(['Hi! How can we help?', 'You are in the queue', 'Hello']);
   });
+
+  it('Kefu.reset empties the window, drafts included: the next person sees nothing of the previous one', async () => {
+    const { controller, conn } = await openWidget();
+    fireEvent.input(screen.getByLabelText('Your message'), { target: { value: 'My card is 6222 0000' } });
+    await act(async () => void fireEvent.keyDown(screen.getByLabelText('Your message'), { key: 'Enter' }));
+    await screen.findByText('My card is 6222 0000');
+    fireEvent.input(screen.getByLabelText('Your message'), { target: { value: 'and my PIN is' } });
+    await act(async () => controller.reset());
+    expect(screen.queryByText('My card is 6222 0000')).toBeNull();
+    expect((screen.getByLabelText('Your message') as HTMLTextAreaElement).value).toBe('');
+    expect(conn.closed).toBe(1);
+  });
 });

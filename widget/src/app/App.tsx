@@ -17,7 +17,7 @@ export function App({ controller, onClose }: { controller: TChatController; onCl
   return (
     <TextContext.Provider value={{ t, locale }}>
       <div class="kf-root" style={style}>
-        <ChatWindow state={state} controller={controller} {...(onClose ? { onClose } : {})} />
+        <ChatWindow key={state.resets} state={state} controller={controller} {...(onClose ? { onClose } : {})} />
       </div>
     </TextContext.Provider>
   );

@@ -56,6 +56,7 @@ export function createChatController(deps: TChatDeps) {
     open: false,
     unread: 0,
     identity: null,
+    resets: 0,
   });
   let connection: CustomerConnection | null = null;
   /** The token this page's session speaks with (the stored one can change under it: another tab's reset). */
@@ -302,6 +303,7 @@ export function createChatController(deps: TChatDeps) {
         freshStart: false,
         offlineSent: false,
         identity: null,
+        resets: store.get().resets + 1,
       });
       setUnread(0);
       if (token) void deps.endSession?.({ siteKey: deps.siteKey, visitorToken: token });

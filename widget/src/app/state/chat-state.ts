@@ -25,6 +25,8 @@ export type TChatState = {
   open: boolean;
   unread: number;
   identity: Record<string, unknown> | null;
+  /** Counts Kefu.reset calls: the window is drawn anew on each, so no draft of the previous person stays. */
+  resets: number;
   /** A file being uploaded before its message goes to the outbox, or why the last upload failed. */
   upload?: { name: string } | { error: 'too_large' | 'bad_type' | 'failed' } | null;
   /** A satisfaction survey to show as a card, if any (issue 4). */
