@@ -20,6 +20,7 @@ import { listenForSurveys } from './surveys/surveys.listeners';
 import { listenForComplaints } from './complaints/complaints.listeners';
 import { startScheduledReports } from './scheduled-reports/scheduled-reports.service';
 import { startRetentionWorker } from './customers/customers.retention';
+import { startAttachmentSweep } from './attachments/attachments.sweep';
 
 export type RunningServer = {
   ctx: Ctx;
@@ -56,6 +57,7 @@ export async function startServer(
   const stopFeatureListeners = [listenForSurveys(ctx, opts.sweepMs ? { sweepMs: opts.sweepMs } : {}), listenForFollowUps(ctx), listenForQuality(ctx), listenForComplaints(ctx, opts.sweepMs ? { sweepMs: opts.sweepMs } : {}), startScheduledReports(ctx)];
   void routing.runNow();
   const stopRetention = startRetentionWorker(ctx);
+  const stopAttachmentSweep = startAttachmentSweep(ctx);
 
   const port = (http.address() as AddressInfo).port;
   return {
@@ -67,6 +69,7 @@ export async function startServer(
       await routing.stop();
       stopFeatureListeners.forEach((stop) => stop());
       await stopRetention();
+      await stopAttachmentSweep();
       await realtime.close();
       await new Promise<void>((resolve) => http.close(() => resolve()));
       await cluster.close();

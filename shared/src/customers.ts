@@ -138,5 +138,7 @@ export const ZErasureCounts = z.object({
   visitors: z.number().int(),
   messages: z.number().int(),
   complaints: z.number().int(),
+  /** Files the customer had uploaded (chat and complaints), deleted. */
+  files: z.number().int(),
 });
 export type TErasureCounts = z.infer<typeof ZErasureCounts>;

@@ -1,14 +1,20 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
 import { ATTACHMENT_TYPES } from '@kefu/shared';
 import { AppError } from '../platform/errors';
 
-/** Where attachment bytes live; local disk today, an S3-compatible store can implement the same two calls. */
+/** Where attachment bytes live; local disk today, an S3-compatible store can implement the same calls. */
 export type AttachmentStore = {
   put(id: string, bytes: Uint8Array): Promise<void>;
   get(id: string): Promise<Buffer>;
+  /** Removes the file of an id, or a name `list` gave (an unfinished `<id>.tmp`); one already gone is not an error. */
+  delete(name: string): Promise<void>;
+  /** Every file the store holds (`name` is an attachment id, or an unfinished write's `<id>.tmp`), with when it was last written. */
+  list(): Promise<{ name: string; writtenAt: Date }[]>;
 };
+
+const isMissing = (err: unknown) => (err as NodeJS.ErrnoException | null)?.code === 'ENOENT';
 
 /** Files in one folder, named by attachment id (never by the uploaded name). Writes are atomic (temp + rename). */
 export function localAttachmentStore(dir: string): AttachmentStore {
@@ -25,6 +31,28 @@ export function localAttachmentStore(dir: string): AttachmentStore {
     },
     async get(id) {
       return readFile(path(id));
+    },
+    async delete(name) {
+      const unfinished = name.endsWith('.tmp');
+      const file = unfinished ? `${path(name.slice(0, -4))}.tmp` : path(name);
+      await unlink(file).catch((err: unknown) => {
+        if (!isMissing(err)) throw err;
+      });
+    },
+    async list() {
+      const names = await readdir(dir).catch((err: unknown) => {
+        if (isMissing(err)) return [] as string[];
+        throw err;
+      });
+      const files = await Promise.all(
+        names.map((name) =>
+          stat(join(dir, name)).then(
+            (s) => (s.isFile() ? { name, writtenAt: s.mtime } : null),
+            () => null,
+          ),
+        ),
+      );
+      return files.filter((f) => f !== null);
     },
   };
 }

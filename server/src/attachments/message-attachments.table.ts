@@ -16,3 +16,9 @@ export interface MessageAttachmentsTable {
   created_at: Generated<Date>;
 }
 export type MessageAttachmentRow = Selectable<MessageAttachmentsTable>;
+
+/** Ids of attachment files to delete once their rows' removal has committed (attachments.sweep.ts). */
+export interface AttachmentDeletionsTable {
+  id: string;
+  queued_at: Generated<Date>;
+}

@@ -131,7 +131,7 @@ describe('data subject requests', () => {
     const other = await seedCustomer('crm-2');
     expect((await api(server, `/api/customers/${other.customerId}`, { method: 'DELETE', token: tokens.manager })).status).toBe(403);
     const del = await api(server, `/api/customers/${other.customerId}`, { method: 'DELETE', token: adminToken });
-    expect(del.body).toEqual({ ok: true, erased: { customers: 1, visitors: 1, messages: 1, complaints: 1 } });
+    expect(del.body).toEqual({ ok: true, erased: { customers: 1, visitors: 1, messages: 1, complaints: 1, files: 0 } });
 
     const profile = (await api(server, `/api/customers/${other.customerId}`, { token: adminToken })).body.profile;
     expect(profile.customer).toMatchObject({ name: null, email: null, phone: null, externalId: null, verified: false, tags: [] });

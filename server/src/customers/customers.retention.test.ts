@@ -43,7 +43,7 @@ describe('retention (KEFU_RETENTION_MONTHS)', () => {
     await server.ctx.db.updateTable('complaints').set({ status: 'closed', closed_at: new Date(), close_reason: 'staff' }).where('id', '=', phoneId).execute();
 
     offsetMs = 150 * DAY; // five months: nothing is old enough
-    expect(await sweepRetention(server.ctx)).toEqual({ customers: 0, visitors: 0, messages: 0, complaints: 0, phoneComplaints: 0 });
+    expect(await sweepRetention(server.ctx)).toEqual({ customers: 0, visitors: 0, messages: 0, complaints: 0, files: 0, phoneComplaints: 0 });
     expect(await retentionEntries()).toEqual([]);
 
     offsetMs = 200 * DAY;
@@ -65,7 +65,7 @@ describe('retention (KEFU_RETENTION_MONTHS)', () => {
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ actor_id: null, detail: { customers: 1, phoneComplaints: 1, months: 6 } });
 
-    expect(await sweepRetention(server.ctx)).toEqual({ customers: 0, visitors: 0, messages: 0, complaints: 0, phoneComplaints: 0 });
+    expect(await sweepRetention(server.ctx)).toEqual({ customers: 0, visitors: 0, messages: 0, complaints: 0, files: 0, phoneComplaints: 0 });
     expect(await retentionEntries()).toHaveLength(1);
   });
 

@@ -3,6 +3,7 @@ import type { TErasureCounts } from '@kefu/shared';
 import { recordAudit } from '../audit/audit.service';
 import type { Ctx } from '../platform/context';
 import { eraseComplaints, eraseCustomer } from './customers.erasure';
+import { deleteQueuedFiles } from '../attachments/attachments.sweep';
 
 const BATCH = 20;
 /** Complaint statuses that end a case. */
@@ -26,7 +27,7 @@ export type TRetentionResult = TErasureCounts & { phoneComplaints: number };
  * 'retention.erased' audit entry with its counts.
  */
 export async function sweepRetention(ctx: Ctx): Promise<TRetentionResult> {
-  const total: TRetentionResult = { customers: 0, visitors: 0, messages: 0, complaints: 0, phoneComplaints: 0 };
+  const total: TRetentionResult = { customers: 0, visitors: 0, messages: 0, complaints: 0, files: 0, phoneComplaints: 0 };
   const months = ctx.config.retentionMonths;
   if (months <= 0) return total;
   for (;;) {
@@ -76,20 +77,25 @@ export async function sweepRetention(ctx: Ctx): Promise<TRetentionResult> {
         .forUpdate()
         .skipLocked()
         .execute();
-      const counts: TRetentionResult = { customers: 0, visitors: 0, messages: 0, complaints: 0, phoneComplaints: phone.length };
+      const counts: TRetentionResult = { customers: 0, visitors: 0, messages: 0, complaints: 0, files: 0, phoneComplaints: phone.length };
+      const fileIds: string[] = [];
       for (const c of customers) {
         const one = await eraseCustomer(trx, c.id, now);
-        counts.customers += one.customers;
-        counts.visitors += one.visitors;
-        counts.messages += one.messages;
-        counts.complaints += one.complaints;
+        counts.customers += one.counts.customers;
+        counts.visitors += one.counts.visitors;
+        counts.messages += one.counts.messages;
+        counts.complaints += one.counts.complaints;
+        fileIds.push(...one.fileIds);
       }
-      if (phone.length) await eraseComplaints(trx, phone.map((p) => p.id), now);
+      if (phone.length) fileIds.push(...(await eraseComplaints(trx, phone.map((p) => p.id), now)));
+      counts.files = fileIds.length;
       if (customers.length || phone.length) {
         await recordAudit(trx, { actorId: null, action: 'retention.erased', targetType: 'retention', targetId: null, detail: { ...counts, months, cutoff: cutoff.toISOString() } }, now);
       }
-      return { counts, more: customers.length === BATCH || phone.length === BATCH };
+      return { counts, fileIds, more: customers.length === BATCH || phone.length === BATCH };
     });
+    // After the commit; what fails here stays queued for the attachment sweep.
+    await deleteQueuedFiles(ctx, batch.fileIds);
     for (const k of Object.keys(total) as (keyof TRetentionResult)[]) total[k] += batch.counts[k];
     if (!batch.more) return total;
   }

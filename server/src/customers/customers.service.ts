@@ -5,6 +5,7 @@ import type { Ctx } from '../platform/context';
 import { AppError } from '../platform/errors';
 import { surveysOfVisitor } from '../surveys/surveys.service';
 import { eraseCustomer } from './customers.erasure';
+import { deleteQueuedFiles } from '../attachments/attachments.sweep';
 import * as repo from './customers.repository';
 
 /** Who asked, and from where (for the audit log). */
@@ -108,9 +109,12 @@ export async function exportCustomer(ctx: Ctx, actor: TActor, id: string): Promi
 export async function deleteCustomer(ctx: Ctx, actor: TActor, id: string): Promise<TErasureCounts> {
   await visibleCustomer(ctx, actor.agent, id);
   const now = ctx.clock();
-  return ctx.db.transaction().execute(async (trx) => {
-    const counts = await eraseCustomer(trx, id, now);
-    await recordAudit(trx, { actorId: actor.agent.id, action: 'customer.deleted', targetType: 'customer', targetId: id, detail: counts, ip: actor.ip }, now);
-    return counts;
+  const { counts, fileIds } = await ctx.db.transaction().execute(async (trx) => {
+    const erased = await eraseCustomer(trx, id, now);
+    await recordAudit(trx, { actorId: actor.agent.id, action: 'customer.deleted', targetType: 'customer', targetId: id, detail: erased.counts, ip: actor.ip }, now);
+    return erased;
   });
+  // After the commit: a rolled-back erasure keeps its files; one not deleted now stays queued for the sweep.
+  await deleteQueuedFiles(ctx, fileIds);
+  return counts;
 }

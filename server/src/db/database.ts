@@ -16,7 +16,7 @@ import type { SurveySettingsTable, SurveysTable } from '../surveys/surveys.table
 import type { ScheduledReportsTable } from '../scheduled-reports/scheduled-reports.table';
 import type { AuditLogTable, RolePermissionsTable } from '../audit/audit.table';
 import type { UserInvitesTable } from '../admin/admin.table';
-import type { MessageAttachmentsTable } from '../attachments/message-attachments.table';
+import type { AttachmentDeletionsTable, MessageAttachmentsTable } from '../attachments/message-attachments.table';
 import type { CustomersTables } from '../customers/customers.table';
 
 export interface Database extends ComplaintsTables, CustomersTables {
@@ -45,6 +45,7 @@ export interface Database extends ComplaintsTables, CustomersTables {
   role_permissions: RolePermissionsTable;
   user_invites: UserInvitesTable;
   message_attachments: MessageAttachmentsTable;
+  attachment_deletions: AttachmentDeletionsTable;
 }
 
 export type Db = Kysely<Database>;

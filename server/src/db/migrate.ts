@@ -14,6 +14,7 @@ import * as hotWrites from './migrations/2026-12-01-hot-writes';
 import * as waitingIndex from './migrations/2026-12-02-waiting-index';
 import * as messageIds from './migrations/2026-12-04-message-ids';
 import * as userLocale from './migrations/2026-12-06-user-locale';
+import * as attachmentDeletions from './migrations/2026-12-06-attachment-deletions';
 
 /**
  * Migrations, named by date; listed here so they work the same from source and bundles. They run in
@@ -35,6 +36,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-02-waiting-index': waitingIndex,
   '2026-12-04-message-ids': messageIds,
   '2026-12-06-user-locale': userLocale,
+  '2026-12-06-attachment-deletions': attachmentDeletions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
