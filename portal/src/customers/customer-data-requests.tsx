@@ -34,7 +34,7 @@ export function CustomerDataRequests(props: { c: TCustomer; canExport: boolean; 
     try {
       const { erased } = await customersApi.erase(props.c.id);
       setConfirming(false);
-      setMessage(u('cu.deleted', { messages: erased.messages, complaints: erased.complaints }));
+      setMessage(u('cu.deleted', { messages: erased.messages, complaints: erased.complaints, files: erased.files }));
       props.onErased();
     } catch (err) {
       setError(errorText(t, err));
