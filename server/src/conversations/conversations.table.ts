@@ -48,3 +48,9 @@ export interface ConversationEventsTable {
   created_at: Generated<Date>;
 }
 export type ConversationEventRow = Selectable<ConversationEventsTable>;
+
+/** A committed change of state not yet known to be announced (routing.service.ts, `announceUnannounced`). */
+export interface ConversationAnnouncementsTable {
+  conversation_id: string;
+  changed_at: Date;
+}

@@ -5,6 +5,7 @@ import type { SitesTable, VisitorsTable } from '../sites/sites.table';
 import type { ComplaintsTables } from '../complaints/complaints.table';
 import type { MailOutboxTable } from '../mail/mail.table';
 import type {
+  ConversationAnnouncementsTable,
   ConversationEventsTable,
   ConversationsTable,
   MessagesTable,
@@ -29,6 +30,7 @@ export interface Database extends ComplaintsTables, CustomersTables {
   sites: SitesTable;
   visitors: VisitorsTable;
   conversations: ConversationsTable;
+  conversation_announcements: ConversationAnnouncementsTable;
   messages: MessagesTable;
   conversation_events: ConversationEventsTable;
   mail_outbox: MailOutboxTable;

@@ -15,6 +15,7 @@ import * as waitingIndex from './migrations/2026-12-02-waiting-index';
 import * as messageIds from './migrations/2026-12-04-message-ids';
 import * as userLocale from './migrations/2026-12-06-user-locale';
 import * as attachmentDeletions from './migrations/2026-12-06-attachment-deletions';
+import * as conversationAnnouncements from './migrations/2026-12-06-conversation-announcements';
 
 /**
  * Migrations, named by date; listed here so they work the same from source and bundles. They run in
@@ -37,6 +38,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-04-message-ids': messageIds,
   '2026-12-06-user-locale': userLocale,
   '2026-12-06-attachment-deletions': attachmentDeletions,
+  '2026-12-06-conversation-announcements': conversationAnnouncements,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -1,7 +1,7 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../server';
 import { api, connectAgent, connectCustomer, createAgent, eventually, login, newClientId, nextEvent, type CustomerSocket, useTestServer } from '../testing/test-server';
-import { assignQueuedConversations, requeueUnansweredAssignments } from './routing.service';
+import { ANNOUNCE_GRACE_MS, announceUnannounced, assignQueuedConversations, requeueUnansweredAssignments } from './routing.service';
 
 let server: RunningServer;
 let adminToken: string;
@@ -317,5 +317,37 @@ describe('widget origins', () => {
     expect(refused.body.code).toBe('origin_not_allowed');
     await expect(connectCustomer(server, { siteKey: body.site.key, hostOrigin: 'https://evil.example.net' })).rejects.toThrow();
   });
-});
 
+  it('announces an assignment whose process died between its commit and telling anyone, once', async () => {
+    const teamId = await newTeam();
+    const site = await newSite(teamId);
+    const agent = await createAgent(server, adminToken, { teamIds: [teamId] });
+    const agentSocket = await connectAgent(server, agent.token);
+    sockets.push(agentSocket);
+    const told = await ask(site, 'told');
+    const lost = await ask(site, 'lost');
+    // A normal run tells at once and leaves nothing to announce.
+    await online(agent.token);
+    await eventually(async () => (await assigneeOf(told.conversationId)) === agent.user.id && (await assigneeOf(lost.conversationId)) === agent.user.id);
+    const pending = () => server.ctx.db.selectFrom('conversation_announcements').select('conversation_id').where('conversation_id', 'in', [told.conversationId, lost.conversationId]).execute();
+    expect(await pending()).toEqual([]);
+    await offline(agent.token);
+
+    // What a process killed right after committing an assignment leaves behind: the row, untold.
+    const at = new Date(Date.now() - ANNOUNCE_GRACE_MS - 1000);
+    await server.ctx.db.updateTable('conversations').set({ status: 'queued', assignee_id: null }).where('id', '=', lost.conversationId).execute();
+    await server.ctx.db.updateTable('conversations').set({ status: 'active', assignee_id: agent.user.id, assigned_at: at }).where('id', '=', lost.conversationId).execute();
+    await server.ctx.db.insertInto('conversation_announcements').values({ conversation_id: lost.conversationId, changed_at: at }).execute();
+    // One that just happened is still its own process's to tell.
+    await server.ctx.db.insertInto('conversation_announcements').values({ conversation_id: told.conversationId, changed_at: new Date() }).execute();
+
+    const atAgent = nextEvent(agentSocket, 'conversation:updated', (c) => c.id === lost.conversationId);
+    const atCustomer = nextEvent(lost.socket, 'conversation:updated', (c) => c.id === lost.conversationId);
+    expect(await announceUnannounced(server.ctx)).toBe(1);
+    expect(await atAgent).toMatchObject({ status: 'active', assigneeId: agent.user.id });
+    expect(await atCustomer).toMatchObject({ status: 'active' });
+    expect(await pending()).toEqual([{ conversation_id: told.conversationId }]);
+    expect(await announceUnannounced(server.ctx)).toBe(0);
+    await server.ctx.db.deleteFrom('conversation_announcements').where('conversation_id', '=', told.conversationId).execute();
+  });
+});

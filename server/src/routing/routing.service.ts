@@ -88,10 +88,63 @@ export async function assignQueuedConversations(ctx: Ctx, maxAssignments = 500):
       addedInRun.set(agent.id, { count: (addedInRun.get(agent.id)?.count ?? 0) + 1, order: done.length });
       if (withRunLoad(base).length === 0) excludeTeam(conv.team_id);
     }
-    return done;
+    // Committed with the assignments: if this process dies before telling anyone, another announces them.
+    if (done.length) {
+      await trx
+        .insertInto('conversation_announcements')
+        .values(done.map((a) => ({ conversation_id: a.conversationId, changed_at: now })))
+        .onConflict((oc) => oc.column('conversation_id').doUpdateSet({ changed_at: now }))
+        .execute();
+    }
+    return { done, at: now };
   });
-  publishAssignments(ctx, assigned);
-  return assigned.length;
+  publishAssignments(ctx, assigned.done);
+  if (assigned.done.length) {
+    // Told: only the rows of this run (a later change by another process keeps its own).
+    await ctx.db
+      .deleteFrom('conversation_announcements')
+      .where('conversation_id', 'in', assigned.done.map((a) => a.conversationId))
+      .where('changed_at', '=', assigned.at)
+      .execute()
+      .catch((err: unknown) => ctx.log.warn('announcements not cleared (the sweep will announce them again)', { err: String(err) }));
+  }
+  return assigned.done.length;
+}
+
+/** An announcement older than this is taken to be lost (its process died between commit and publish). */
+export const ANNOUNCE_GRACE_MS = 5000;
+
+/**
+ * Announces committed assignments whose process died before telling anyone: the agent's inbox and
+ * the customer's widget would otherwise not hear of them until the assignment timed out. Each
+ * conversation is told as it is now (read fresh), and its row deleted in the same transaction after
+ * the publish — a process killed in between leaves it for the next sweep; told twice is harmless
+ * (clients apply a state by its `lastSeq`). Rows are claimed with SKIP LOCKED: any process may sweep.
+ */
+export async function announceUnannounced(ctx: Ctx): Promise<number> {
+  const before = new Date(ctx.clock().getTime() - ANNOUNCE_GRACE_MS);
+  return ctx.db.transaction().execute(async (trx) => {
+    const rows = await trx
+      .selectFrom('conversation_announcements')
+      .select(['conversation_id', 'changed_at'])
+      .where('changed_at', '<', before)
+      .orderBy('changed_at')
+      .limit(100)
+      .forUpdate()
+      .skipLocked()
+      .execute();
+    if (!rows.length) return 0;
+    const teams = new Set<string | null>();
+    for (const r of rows) {
+      const conversation = await conversations.getConversation(trx, r.conversation_id);
+      if (!conversation) continue;
+      teams.add(conversation.teamId);
+      ctx.bus.publish('conversation.updated', { conversationId: conversation.id, conversation, change: 'state' });
+    }
+    for (const teamId of teams) ctx.bus.publish('queue.changed', { teamId });
+    await trx.deleteFrom('conversation_announcements').where('conversation_id', 'in', rows.map((r) => r.conversation_id)).execute();
+    return rows.length;
+  });
 }
 
 function publishAssignments(ctx: Ctx, assigned: Assignment[]): void {

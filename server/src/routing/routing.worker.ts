@@ -1,5 +1,5 @@
 import type { Ctx } from '../platform/context';
-import { assignQueuedConversations, requeueUnansweredAssignments } from './routing.service';
+import { announceUnannounced, assignQueuedConversations, requeueUnansweredAssignments } from './routing.service';
 
 export type RoutingWorker = { runNow(): Promise<void>; stop(): Promise<void> };
 
@@ -22,6 +22,7 @@ export function startRoutingWorker(ctx: Ctx, opts: { sweepMs?: number } = {}): R
         // conversation) only assign, which keeps "capacity freed → next assigned" short.
         if (sweepDue) {
           sweepDue = false;
+          await announceUnannounced(ctx);
           await requeueUnansweredAssignments(ctx);
         }
         await assignQueuedConversations(ctx);
