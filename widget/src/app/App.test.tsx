@@ -82,6 +82,29 @@ describe('the widget app', () => {
     expect(texts).toEqual(['Hi! How can we help?', 'first', 'second']);
   });
 
+  it('keeps a state told live while a sync was on its way: the older answer does not undo it', async () => {
+    const conn = new FakeConnection();
+    let answer: (() => void) | null = null;
+    let calls = 0;
+    conn.onSync = async () => {
+      if (++calls === 1) return { ok: true, conversation: testConversation({ status: 'active', agentName: 'Li Na', lastSeq: 1 }), messages: [testMessage({ seq: 1, text: 'first' })] };
+      // The reconnect's sync reads the conversation while it is still active; the agent resolves it
+      // and that state reaches the widget before the answer does.
+      await new Promise<void>((r) => (answer = r));
+      return { ok: true, conversation: testConversation({ status: 'active', agentName: 'Li Na', lastSeq: 2 }), messages: [testMessage({ seq: 2, text: 'bye' })] };
+    };
+    const { controller } = await openWidget({}, conn);
+    await waitFor(() => expect(controller.store.get().conversation?.status).toBe('active'));
+    await act(async () => {
+      conn.drop();
+      conn.open();
+    });
+    await act(async () => conn.handlers?.conversation(testConversation({ status: 'resolved', agentName: 'Li Na', lastSeq: 2 })));
+    await act(async () => answer?.());
+    await waitFor(() => expect(screen.getByText('bye')).toBeTruthy());
+    expect(controller.store.get().conversation).toMatchObject({ status: 'resolved', lastSeq: 2 });
+  });
+
   it('asks only for what it missed when it reconnects', async () => {
     const conn = new FakeConnection();
     conn.onSync = async () => ({ ok: true, conversation: testConversation(), messages: [testMessage({ seq: 1 }), testMessage({ seq: 2 })] });

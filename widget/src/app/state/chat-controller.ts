@@ -101,10 +101,14 @@ export function createChatController(deps: TChatDeps) {
     return !(s.freshStart && status === 'resolved');
   }
 
+  /** Conversation states received live; a sync answer read before one of them must not undo it. */
+  let statesHeard = 0;
+
   /** Fetches what this view misses (`fromStart`: the whole conversation, for one just adopted). */
   async function sync(fromStart = false): Promise<void> {
     if (!connection) return;
     const s = store.get();
+    const heardBefore = statesHeard;
     const ack = await connection.sync({
       conversationId: s.freshStart ? null : (s.conversation?.id ?? null),
       afterSeq: fromStart || s.freshStart || !s.conversation ? 0 : lastSeq(s.messages),
@@ -112,7 +116,11 @@ export function createChatController(deps: TChatDeps) {
     if (!ack.ok || !ack.conversation) return;
     if (!concerns(ack.conversation.id, ack.conversation.status)) return;
     store.set({ freshStart: false });
-    applyConversation(ack.conversation, ack.messages);
+    // A state told live while the sync was on its way (resolved, assigned) is at least as new as
+    // the answer's, which may have been read before it: keep it, take the messages and the seq.
+    const current = store.get().conversation;
+    const overtaken = statesHeard !== heardBefore && current?.id === ack.conversation.id;
+    applyConversation(overtaken ? { ...current, lastSeq: Math.max(current.lastSeq, ack.conversation.lastSeq) } : ack.conversation, ack.messages);
     // A full page means there is more (a long absence): continue from where this page ended.
     if (ack.messages.length >= SYNC_PAGE_SIZE) await sync();
   }
@@ -141,6 +149,7 @@ export function createChatController(deps: TChatDeps) {
     },
     conversation: (conversation) => {
       if (!concerns(conversation.id, conversation.status)) return;
+      statesHeard++;
       const adopted = !store.get().conversation;
       applyConversation(conversation, []);
       // Started elsewhere (another tab): fetch its messages.
