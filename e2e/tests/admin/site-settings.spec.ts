@@ -1,19 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../fixtures/browser';
-import { ADMIN, startKefu, type KefuProcess } from '../../fixtures/server';
+import { describe, expect, it } from 'vitest';
+import { ADMIN, type KefuProcess } from '../../fixtures/server';
+import { useKefuAndChromium } from '../../fixtures/suite';
 
 let kefu: KefuProcess;
 let browser: Browser;
-
-beforeAll(async () => {
-  kefu = await startKefu();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await kefu?.stop();
-});
+useKefuAndChromium((s) => ({ kefu, browser } = s));
 
 async function openChat(page: Page) {
   await page.getByRole('button', { name: 'Open chat' }).click();

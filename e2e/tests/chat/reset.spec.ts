@@ -1,19 +1,11 @@
 import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../fixtures/browser';
-import { startKefu, type KefuProcess } from '../../fixtures/server';
+import { describe, expect, it } from 'vitest';
+import type { KefuProcess } from '../../fixtures/server';
+import { useKefuAndChromium } from '../../fixtures/suite';
 
 let kefu: KefuProcess;
 let browser: Browser;
-
-beforeAll(async () => {
-  kefu = await startKefu();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await kefu?.stop();
-});
+useKefuAndChromium((s) => ({ kefu, browser } = s));
 
 const widget = (page: Page): FrameLocator => page.frameLocator('iframe[title="Kefu chat"]');
 

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { DbOrTrx } from '../db/database';
 import type { Ctx } from '../platform/context';
 import { localAttachmentStore } from './attachments.storage';
+import { startPeriodic } from '../platform/periodic';
 
 /** A chat upload no message named within this long is removed (the widget sends right after uploading). */
 export const UNSENT_UPLOAD_MS = 24 * 3_600_000;
@@ -89,23 +90,5 @@ export async function sweepAttachments(ctx: Ctx): Promise<{ unsent: number; file
 
 /** Runs `sweepAttachments` hourly in every process (safe: see there), and once at start. */
 export function startAttachmentSweep(ctx: Ctx, opts: { intervalMs?: number } = {}): () => Promise<void> {
-  let running: Promise<unknown> | null = null;
-  const run = () => {
-    running ??= sweepAttachments(ctx)
-      .then((r) => {
-        if (r.unsent || r.files || r.unfinished) ctx.log.info('attachments swept', r);
-      })
-      .catch((err: unknown) => ctx.log.warn('attachment sweep failed', { err: String(err) }))
-      .finally(() => {
-        running = null;
-      });
-    return running;
-  };
-  const timer = setInterval(() => void run(), opts.intervalMs ?? 3_600_000);
-  timer.unref();
-  void run();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+  return startPeriodic(ctx, 'attachment sweep', () => sweepAttachments(ctx), (r) => r.unsent > 0 || r.files > 0 || r.unfinished > 0, opts.intervalMs);
 }

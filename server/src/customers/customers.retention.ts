@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/audit.service';
 import type { Ctx } from '../platform/context';
 import { eraseComplaints, eraseCustomer } from './customers.erasure';
 import { deleteQueuedFiles } from '../attachments/attachments.sweep';
+import { startPeriodic } from '../platform/periodic';
 
 const BATCH = 20;
 /** Complaint statuses that end a case. */
@@ -104,23 +105,5 @@ export async function sweepRetention(ctx: Ctx): Promise<TRetentionResult> {
 /** Runs the retention sweep hourly in every process (safe: see sweepRetention); off when KEFU_RETENTION_MONTHS is 0. */
 export function startRetentionWorker(ctx: Ctx, opts: { intervalMs?: number } = {}): () => Promise<void> {
   if (ctx.config.retentionMonths <= 0) return async () => {};
-  let running: Promise<unknown> | null = null;
-  const run = () => {
-    running ??= sweepRetention(ctx)
-      .then((r) => {
-        if (r.customers || r.phoneComplaints) ctx.log.info('retention erased personal data', r);
-      })
-      .catch((err: unknown) => ctx.log.warn('retention sweep failed', { err: String(err) }))
-      .finally(() => {
-        running = null;
-      });
-    return running;
-  };
-  const timer = setInterval(() => void run(), opts.intervalMs ?? 3_600_000);
-  timer.unref();
-  void run();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+  return startPeriodic(ctx, 'retention sweep (personal data erased)', () => sweepRetention(ctx), (r) => r.customers > 0 || r.phoneComplaints > 0, opts.intervalMs);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TStartSession } from '../transport/session-api';
-import { FakeConnection, testConfig } from '../transport/customer-connection.fake';
-import { createChatController } from './chat-controller';
+import { testConfig } from '../transport/customer-connection.fake';
+import { testController } from './test-controller';
 
 type TBody = Parameters<TStartSession>[0];
 
@@ -16,20 +16,7 @@ function recordingSession(tokens: string[]) {
   return { bodies, start };
 }
 
-function controllerWith(start: TStartSession, conn = new FakeConnection()) {
-  localStorage.clear();
-  const controller = createChatController({
-    siteKey: 'site-1',
-    hostOrigin: 'https://shop.example.com',
-    hostLocale: null,
-    storage: localStorage,
-    startSession: start,
-    connect: conn.connect,
-    postToHost: () => {},
-    languages: ['en-US'],
-  });
-  return { controller, conn };
-}
+const controllerWith = (start: TStartSession) => testController({ startSession: start });
 
 describe('Kefu.identify in the widget app', () => {
   it('sends an identity with an id and hash to the server, opening the session again when it is already open', async () => {

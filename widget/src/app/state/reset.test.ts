@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { TFrameMessage } from '../host/host-messages';
 import type { TEndSession, TStartSession } from '../transport/session-api';
-import { FakeConnection, testConfig } from '../transport/customer-connection.fake';
-import { createChatController } from './chat-controller';
+import { testConfig } from '../transport/customer-connection.fake';
+import { testController } from './test-controller';
 
 const VISITOR = '22222222-2222-4222-8222-222222222222';
 
@@ -25,22 +25,10 @@ function sessions(tokens: string[]) {
 }
 
 function controllerWith(start: TStartSession) {
-  localStorage.clear();
-  const conn = new FakeConnection();
   const ended: string[] = [];
   const toHost: TFrameMessage[] = [];
   const endSession: TEndSession = async (b) => void ended.push(b.visitorToken);
-  const controller = createChatController({
-    siteKey: 'site-1',
-    hostOrigin: 'https://shop.example.com',
-    hostLocale: null,
-    storage: localStorage,
-    startSession: start,
-    endSession,
-    connect: conn.connect,
-    postToHost: (m) => void toHost.push(m),
-    languages: ['en-US'],
-  });
+  const { controller, conn } = testController({ startSession: start, endSession, postToHost: (m) => void toHost.push(m) });
   return { controller, conn, ended, toHost };
 }
 
