@@ -22,6 +22,7 @@ import * as routing from '../routing/routing.repository';
 import { assertCanHandle, assertCanView, type Agent } from './conversations.access';
 import * as repo from './conversations.repository';
 import { queuePlace } from './queue.repository';
+import { clearAnnounced, noteChanged } from './announcements';
 import { appendMessageFast, type FastAppendResult, type FastAppendWriter } from './messages.repository';
 import { bindAttachments, withAttachments } from '../attachments/message-attachments.service';
 import type { ConversationEventRow, ConversationRow } from './conversations.table';
@@ -36,8 +37,10 @@ type Effects = {
   change: 'message' | 'state';
   queueTeams: Set<string | null>;
   routing: boolean;
+  /** Set when the transaction noted a change of state to announce (announcements.ts). */
+  changedAt: Date | null;
 };
-const newEffects = (): Effects => ({ events: [], updated: new Set(), snapshots: new Map(), change: 'message', queueTeams: new Set(), routing: false });
+const newEffects = (): Effects => ({ events: [], updated: new Set(), snapshots: new Map(), change: 'message', queueTeams: new Set(), routing: false, changedAt: null });
 
 /** Where a message came from: the sending socket gets it in its ack, not as an echo. */
 export type SendOrigin = { socketId?: string };
@@ -53,10 +56,17 @@ function publish(ctx: Ctx, fx: Effects, actorNames: Map<string, string> = new Ma
   }
   for (const teamId of fx.queueTeams) ctx.bus.publish('queue.changed', { teamId });
   if (fx.routing) ctx.bus.publish('routing.requested', {});
+  if (fx.changedAt) clearAnnounced(ctx, [...fx.updated], fx.changedAt);
 }
 
+/**
+ * Records a change of state on the conversation's trail, and notes it to be announced: if this
+ * process dies between the commit and `publish`, another process tells it (announcements.ts).
+ */
 async function record(trx: Trx, fx: Effects, e: Parameters<typeof repo.insertEvent>[1]): Promise<void> {
   fx.events.push(await repo.insertEvent(trx, e));
+  fx.changedAt ??= new Date();
+  await noteChanged(trx, [e.conversationId], fx.changedAt);
   fx.updated.add(e.conversationId);
 }
 

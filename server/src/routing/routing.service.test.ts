@@ -1,16 +1,19 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../server';
-import { api, connectAgent, connectCustomer, createAgent, eventually, login, newClientId, nextEvent, type CustomerSocket, useTestServer } from '../testing/test-server';
-import { ANNOUNCE_GRACE_MS, announceUnannounced, assignQueuedConversations, requeueUnansweredAssignments } from './routing.service';
+import type { OpenDatabase } from '../platform/database';
+import { api, connectAgent, connectCustomer, createAgent, eventually, login, newClientId, nextEvent, type CustomerSocket, usingPostgres, useTestServer } from '../testing/test-server';
+import { assignQueuedConversations, requeueUnansweredAssignments } from './routing.service';
+import { ANNOUNCE_GRACE_MS, announceUnannounced } from '../conversations/announcements';
 
 let server: RunningServer;
+let database: OpenDatabase;
 let adminToken: string;
 let offset = 0;
 const clock = () => new Date(Date.now() + offset);
 const sockets: { close(): void }[] = [];
 
 useTestServer({ clock, env: { KEFU_ASSIGN_TIMEOUT_SECONDS: '60' }, sweepMs: 60_000 }, (t) => {
-  ({ server, adminToken } = t);
+  ({ server, adminToken, database } = t);
 });
 afterAll(async () => {
   sockets.forEach((s) => s.close());
@@ -279,6 +282,8 @@ describe('routing', () => {
     expect(transfers.map((e: { data: { reason: string } }) => e.data.reason)).toEqual(['退款需要财务', 'billing team']);
     const bad = await api(server, `/api/conversations/${c.conversationId}/transfer`, { token: adminToken, body: { reason: 'nowhere' } });
     expect(bad.status).toBe(400);
+    // Claims and transfers were told as they committed: nothing is left for the sweep to announce.
+    await eventually(async () => (await server.ctx.db.selectFrom('conversation_announcements').select('conversation_id').where('conversation_id', '=', c.conversationId).execute()).length === 0);
   });
 });
 
@@ -318,6 +323,9 @@ describe('widget origins', () => {
     await expect(connectCustomer(server, { siteKey: body.site.key, hostOrigin: 'https://evil.example.net' })).rejects.toThrow();
   });
 
+});
+
+describe('announcements', () => {
   it('announces an assignment whose process died between its commit and telling anyone, once', async () => {
     const teamId = await newTeam();
     const site = await newSite(teamId);
@@ -349,5 +357,42 @@ describe('widget origins', () => {
     expect(await pending()).toEqual([{ conversation_id: told.conversationId }]);
     expect(await announceUnannounced(server.ctx)).toBe(0);
     await server.ctx.db.deleteFrom('conversation_announcements').where('conversation_id', '=', told.conversationId).execute();
+  });
+
+  // Another connection holds the table, so a change that notes its announcement waits for it —
+  // which shows the note is in the change's own transaction, before its commit (PostgreSQL: PGlite
+  // has one connection).
+  it.skipIf(!usingPostgres)('notes a claim, a transfer and a resolve for announcement inside their transactions', async () => {
+    const teamId = await newTeam();
+    const site = await newSite(teamId);
+    const first = await createAgent(server, adminToken, { teamIds: [teamId] });
+    const second = await createAgent(server, adminToken, { teamIds: [teamId] });
+    const c = await ask(site, 'announce me');
+    const path = `/api/conversations/${c.conversationId}`;
+    const steps = [
+      () => api(server, `${path}/claim`, { token: first.token, body: {} }),
+      () => api(server, `${path}/transfer`, { token: first.token, body: { toAgentId: second.user.id, reason: 'shift ends' } }),
+      () => api(server, `${path}/resolve`, { token: second.token, body: {} }),
+    ];
+    const client = await database.pool!.connect();
+    try {
+      for (const step of steps) {
+        await client.query('begin');
+        await client.query('lock table conversation_announcements in exclusive mode');
+        let answered = false;
+        const pending = step().finally(() => (answered = true));
+        await eventually(async () => ((await client.query(
+          `select 1 from pg_locks l join pg_class r on r.oid = l.relation where r.relname = 'conversation_announcements' and not l.granted`,
+        )).rowCount ?? 0) > 0);
+        // Still inside its transaction: no answer until the note is written and committed.
+        await new Promise((r) => setTimeout(r, 200));
+        expect(answered).toBe(false);
+        await client.query('commit');
+        expect((await pending).status).toBe(200);
+      }
+    } finally {
+      client.release();
+    }
+    await eventually(async () => (await server.ctx.db.selectFrom('conversation_announcements').select('conversation_id').where('conversation_id', '=', c.conversationId).execute()).length === 0);
   });
 });

@@ -2,6 +2,7 @@ import type { TConversation } from '@kefu/shared';
 import type { Ctx } from '../platform/context';
 import * as conversations from '../conversations/conversations.repository';
 import * as repo from './routing.repository';
+import { clearAnnounced, noteChanged } from '../conversations/announcements';
 
 /** Queued conversations read per statement in a routing run. */
 const QUEUE_PAGE = 25;
@@ -89,62 +90,13 @@ export async function assignQueuedConversations(ctx: Ctx, maxAssignments = 500):
       if (withRunLoad(base).length === 0) excludeTeam(conv.team_id);
     }
     // Committed with the assignments: if this process dies before telling anyone, another announces them.
-    if (done.length) {
-      await trx
-        .insertInto('conversation_announcements')
-        .values(done.map((a) => ({ conversation_id: a.conversationId, changed_at: now })))
-        .onConflict((oc) => oc.column('conversation_id').doUpdateSet({ changed_at: now }))
-        .execute();
-    }
-    return { done, at: now };
+    const at = new Date();
+    await noteChanged(trx, done.map((a) => a.conversationId), at);
+    return { done, at };
   });
   publishAssignments(ctx, assigned.done);
-  if (assigned.done.length) {
-    // Told: only the rows of this run (a later change by another process keeps its own).
-    await ctx.db
-      .deleteFrom('conversation_announcements')
-      .where('conversation_id', 'in', assigned.done.map((a) => a.conversationId))
-      .where('changed_at', '=', assigned.at)
-      .execute()
-      .catch((err: unknown) => ctx.log.warn('announcements not cleared (the sweep will announce them again)', { err: String(err) }));
-  }
+  clearAnnounced(ctx, assigned.done.map((a) => a.conversationId), assigned.at);
   return assigned.done.length;
-}
-
-/** An announcement older than this is taken to be lost (its process died between commit and publish). */
-export const ANNOUNCE_GRACE_MS = 5000;
-
-/**
- * Announces committed assignments whose process died before telling anyone: the agent's inbox and
- * the customer's widget would otherwise not hear of them until the assignment timed out. Each
- * conversation is told as it is now (read fresh), and its row deleted in the same transaction after
- * the publish — a process killed in between leaves it for the next sweep; told twice is harmless
- * (clients apply a state by its `lastSeq`). Rows are claimed with SKIP LOCKED: any process may sweep.
- */
-export async function announceUnannounced(ctx: Ctx): Promise<number> {
-  const before = new Date(ctx.clock().getTime() - ANNOUNCE_GRACE_MS);
-  return ctx.db.transaction().execute(async (trx) => {
-    const rows = await trx
-      .selectFrom('conversation_announcements')
-      .select(['conversation_id', 'changed_at'])
-      .where('changed_at', '<', before)
-      .orderBy('changed_at')
-      .limit(100)
-      .forUpdate()
-      .skipLocked()
-      .execute();
-    if (!rows.length) return 0;
-    const teams = new Set<string | null>();
-    for (const r of rows) {
-      const conversation = await conversations.getConversation(trx, r.conversation_id);
-      if (!conversation) continue;
-      teams.add(conversation.teamId);
-      ctx.bus.publish('conversation.updated', { conversationId: conversation.id, conversation, change: 'state' });
-    }
-    for (const teamId of teams) ctx.bus.publish('queue.changed', { teamId });
-    await trx.deleteFrom('conversation_announcements').where('conversation_id', 'in', rows.map((r) => r.conversation_id)).execute();
-    return rows.length;
-  });
 }
 
 function publishAssignments(ctx: Ctx, assigned: Assignment[]): void {
@@ -162,6 +114,7 @@ function publishAssignments(ctx: Ctx, assigned: Assignment[]): void {
 export async function requeueUnansweredAssignments(ctx: Ctx): Promise<number> {
   const now = ctx.clock();
   const before = new Date(now.getTime() - ctx.config.assignTimeoutSeconds * 1000);
+  const at = new Date();
   const timedOut = await ctx.db.transaction().execute(async (trx) => {
     await repo.takeAssignmentLock(trx);
     const rows = await repo.unansweredAssignments(trx, before);
@@ -186,6 +139,7 @@ export async function requeueUnansweredAssignments(ctx: Ctx): Promise<number> {
       });
       out.push({ id: row.id, agentId: row.assignee_id, agentName: agent?.name ?? '', teamId: row.team_id, event });
     }
+    await noteChanged(trx, out.map((t) => t.id), at);
     return out;
   });
   for (const t of timedOut) {
@@ -194,6 +148,7 @@ export async function requeueUnansweredAssignments(ctx: Ctx): Promise<number> {
     const conversation = await conversations.getConversation(ctx.db, t.id);
     if (conversation) ctx.bus.publish('assignment.timed_out', { conversation, agentId: t.agentId, agentName: t.agentName });
   }
+  clearAnnounced(ctx, timedOut.map((t) => t.id), at);
   if (timedOut.length) await assignQueuedConversations(ctx);
   return timedOut.length;
 }

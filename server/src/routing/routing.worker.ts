@@ -1,5 +1,6 @@
 import type { Ctx } from '../platform/context';
-import { announceUnannounced, assignQueuedConversations, requeueUnansweredAssignments } from './routing.service';
+import { assignQueuedConversations, requeueUnansweredAssignments } from './routing.service';
+import { announceUnannounced } from '../conversations/announcements';
 
 export type RoutingWorker = { runNow(): Promise<void>; stop(): Promise<void> };
 

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
- * Conversations whose change of state (an assignment by routing) has committed but may not have
+ * Conversations whose change of state (an assignment, claim, transfer, resolve…) has committed but may not have
  * been told yet: the row is written in the change's transaction and deleted once its process has
  * published it. A process killed in between leaves the row, and the routing sweep of any process
  * announces the conversation as it now is (docs/architecture.md, "Announcements").
