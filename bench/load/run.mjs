@@ -10,6 +10,7 @@
 //   node bench/load/run.mjs [--n 200] [--interval 3000] [--duration 20] [--target both|kefu|baseline]
 //                           [--sweep] [--rates 200,400,800,...] [--step 10] [--cpu-prof DIR] [--cluster]
 //                           [--server-dir /path/to/other/server] [--rounds 3] [--against /path/to/other/server]
+//                           [--node-args=--max-semi-space-size=32] [--against-node-args=...]
 //
 // Needs PostgreSQL (BENCH_PG_URL, default postgres://postgres@127.0.0.1:5432/postgres); creates and
 // drops its own databases. Results also go to bench/results/load-<time>.json. BENCH_SERVER_LOG=DIR
@@ -41,6 +42,9 @@ const { values: args } = parseArgs({
     'server-dir': { type: 'string' },
     /** Another checkout's server/ folder to run against Kefu instead of the baseline (with --rounds: alternating windows). */
     against: { type: 'string' },
+    /** Extra node flags for the Kefu server (e.g. "--max-semi-space-size=32"), and for the --against one. */
+    'node-args': { type: 'string' },
+    'against-node-args': { type: 'string' },
   },
 });
 const N = Number(args.n);
@@ -122,7 +126,7 @@ async function openTarget(spec) {
   const mode = spec.mode;
   const dbName = `kefu_bench_${target}`;
   const dropDb = await freshDatabase(dbName);
-  const server = await startServer(mode, await freePort(), dbUrl(dbName), { cpuProf: args['cpu-prof'], cluster: args.cluster, serverDir: spec.serverDir });
+  const server = await startServer(mode, await freePort(), dbUrl(dbName), { cpuProf: args['cpu-prof'], cluster: args.cluster, serverDir: spec.serverDir, nodeArgs: spec.nodeArgs });
   const workers = [];
   const close = async () => {
     await Promise.all(
@@ -187,10 +191,11 @@ function printRow(label, m) {
   );
 }
 
-const kefuSpec = { label: 'kefu', mode: 'kefu', serverDir: args['server-dir'] };
+const splitArgs = (s) => (s ? s.split(/\s+/).filter(Boolean) : []);
+const kefuSpec = { label: 'kefu', mode: 'kefu', serverDir: args['server-dir'], nodeArgs: splitArgs(args['node-args']) };
 const baselineSpec = { label: 'baseline', mode: 'baseline' };
 const targets = args.against
-  ? [kefuSpec, { label: 'against', mode: 'kefu', serverDir: args.against }]
+  ? [kefuSpec, { label: 'against', mode: 'kefu', serverDir: args.against, nodeArgs: splitArgs(args['against-node-args']) }]
   : args.target === 'both'
     ? [kefuSpec, baselineSpec]
     : [args.target === 'baseline' ? baselineSpec : kefuSpec];

@@ -57,7 +57,7 @@ export async function startServer(target, port, databaseUrl, opts = {}) {
   const profArgs = opts.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProf}`] : [];
   const [cmd, argv, cwd] =
     target === 'kefu'
-      ? [process.execPath, [...profArgs, '--import', 'tsx', 'src/index.ts'], opts.serverDir ?? join(ROOT, 'server')]
+      ? [process.execPath, [...profArgs, ...(opts.nodeArgs ?? []), '--import', 'tsx', 'src/index.ts'], opts.serverDir ?? join(ROOT, 'server')]
       : [process.execPath, [...profArgs, join(ROOT, 'bench/load/baseline-server.mjs')], ROOT];
   let out = '';
   const child = spawn(cmd, argv, {
