@@ -16,9 +16,10 @@ export const ANNOUNCE_GRACE_MS = 5000;
 /** In the change's transaction: these conversations changed at `at` and are still to be told. */
 export async function noteChanged(trx: DbOrTrx, conversationIds: readonly string[], at: Date): Promise<void> {
   if (!conversationIds.length) return;
+  // In key order, as a delete finds them: two writers never take these rows' locks in opposite orders.
   await trx
     .insertInto('conversation_announcements')
-    .values([...new Set(conversationIds)].map((id) => ({ conversation_id: id, changed_at: at })))
+    .values([...new Set(conversationIds)].sort().map((id) => ({ conversation_id: id, changed_at: at })))
     .onConflict((oc) => oc.column('conversation_id').doUpdateSet({ changed_at: at }))
     .execute();
 }
