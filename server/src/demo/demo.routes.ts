@@ -16,6 +16,7 @@ export const demoRoutes = new Hono<AppEnv>().get('/', (c) =>
   header { background: #fff; border-bottom: 1px solid #d0d7de; padding: 16px 24px; font-weight: 600; }
   main { max-width: 720px; margin: 32px auto; padding: 0 24px; line-height: 1.6; }
   .card { background: #fff; border: 1px solid #d0d7de; border-radius: 8px; padding: 20px; margin-bottom: 16px; }
+  button { font: inherit; padding: 6px 14px; border: 1px solid #d0d7de; border-radius: 6px; background: #f6f8fa; cursor: pointer; }
 </style>
 </head>
 <body>
@@ -27,11 +28,26 @@ export const demoRoutes = new Hono<AppEnv>().get('/', (c) =>
     <p>本页面模拟客户的网站，仅用一个 script 标签嵌入 Kefu 客服组件，点击右下角按钮开始咨询。</p>
   </div>
   <div class="card">
+    <h2>Signing out · 退出登录</h2>
+    <p>A shop calls <code>Kefu.reset()</code> when its user signs out, so the next person on this computer does not see their chat.</p>
+    <p>用户退出登录时，网站调用 <code>Kefu.reset()</code>，下一位使用这台电脑的人就看不到之前的对话。</p>
+    <button type="button" id="demo-sign-out">Sign out · 退出登录</button> <span id="demo-signed-out" role="status"></span>
+  </div>
+  <div class="card">
     <h2>Embed code</h2>
     <pre style="white-space:pre-wrap;word-break:break-all"><code>&lt;script src="${new URL(c.req.url).origin}/widget.js" data-site="${DEMO_SITE_KEY}" async&gt;&lt;/script&gt;</code></pre>
   </div>
 </main>
 <script src="/widget.js" data-site="${DEMO_SITE_KEY}" async></script>
+<script>
+  // The usual snippet: calls made before the loader arrives wait in Kefu.q.
+  window.Kefu = window.Kefu || { q: [] };
+  document.getElementById('demo-sign-out').addEventListener('click', function () {
+    var call = ['reset'];
+    if (window.Kefu.loaded) window.Kefu.reset(); else window.Kefu.q.push(call);
+    document.getElementById('demo-signed-out').textContent = 'Signed out · 已退出';
+  });
+</script>
 </body>
 </html>`),
 );
