@@ -3,8 +3,18 @@ import type { AppEnv } from '../platform/http';
 
 export const DEMO_SITE_KEY = 'demo';
 
+/** The demo shop's sign-out button: the usual snippet (calls made before the loader arrives wait in Kefu.q). */
+const SIGN_OUT_JS = `window.Kefu = window.Kefu || { q: [] };
+document.getElementById('demo-sign-out').addEventListener('click', function () {
+  if (window.Kefu.loaded) window.Kefu.reset(); else window.Kefu.q.push(['reset']);
+  document.getElementById('demo-signed-out').textContent = 'Signed out · 已退出';
+});
+`;
+
 /** A plain host page that embeds the widget with its one script tag, as a customer's site would. */
-export const demoRoutes = new Hono<AppEnv>().get('/', (c) =>
+export const demoRoutes = new Hono<AppEnv>()
+  .get('/sign-out.js', (c) => c.body(SIGN_OUT_JS, 200, { 'content-type': 'text/javascript; charset=utf-8' }))
+  .get('/', (c) =>
   c.html(`<!doctype html>
 <html lang="en">
 <head>
@@ -39,15 +49,7 @@ export const demoRoutes = new Hono<AppEnv>().get('/', (c) =>
   </div>
 </main>
 <script src="/widget.js" data-site="${DEMO_SITE_KEY}" async></script>
-<script>
-  // The usual snippet: calls made before the loader arrives wait in Kefu.q.
-  window.Kefu = window.Kefu || { q: [] };
-  document.getElementById('demo-sign-out').addEventListener('click', function () {
-    var call = ['reset'];
-    if (window.Kefu.loaded) window.Kefu.reset(); else window.Kefu.q.push(call);
-    document.getElementById('demo-signed-out').textContent = 'Signed out · 已退出';
-  });
-</script>
+<script src="/demo/sign-out.js" defer></script>
 </body>
 </html>`),
 );
