@@ -149,6 +149,7 @@ const REST: Record<string, Entry> = {
   'GET /help/:siteKey/:id': 'public',
   // pages and static files
   'GET /demo': 'public',
+  'GET /demo/sign-out.js': 'public',
   'GET /': 'public',
   'GET /widget.js': 'public',
   'GET /widget/frame.html': 'public',
