@@ -10,8 +10,8 @@ export type AttachmentStore = {
   get(id: string): Promise<Buffer>;
   /** Removes the file of an id, or a name `list` gave (an unfinished `<id>.tmp`); one already gone is not an error. */
   delete(name: string): Promise<void>;
-  /** Every file the store holds (`name` is an attachment id, or an unfinished write's `<id>.tmp`), with when it was last written. */
-  list(): Promise<{ name: string; writtenAt: Date }[]>;
+  /** The files whose names `match` (an attachment id, or an unfinished write's `<id>.tmp`), with when each was last written. */
+  list(match: (name: string) => boolean): Promise<{ name: string; writtenAt: Date }[]>;
 };
 
 const isMissing = (err: unknown) => (err as NodeJS.ErrnoException | null)?.code === 'ENOENT';
@@ -39,13 +39,13 @@ export function localAttachmentStore(dir: string): AttachmentStore {
         if (!isMissing(err)) throw err;
       });
     },
-    async list() {
+    async list(match) {
       const names = await readdir(dir).catch((err: unknown) => {
         if (isMissing(err)) return [] as string[];
         throw err;
       });
       const files = await Promise.all(
-        names.map((name) =>
+        names.filter(match).map((name) =>
           stat(join(dir, name)).then(
             (s) => (s.isFile() ? { name, writtenAt: s.mtime } : null),
             () => null,

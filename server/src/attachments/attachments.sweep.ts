@@ -76,8 +76,10 @@ export async function sweepAttachments(ctx: Ctx): Promise<{ unsent: number; file
   const files = await deleteQueuedFiles(ctx);
   const store = localAttachmentStore(ctx.config.attachments.dir);
   let unfinished = 0;
-  for (const f of await store.list()) {
-    if (!f.name.endsWith('.tmp') || f.writtenAt.getTime() >= now - UNFINISHED_WRITE_MS) continue;
+  // A file's age is the wall clock's (its mtime), not the business clock's.
+  const staleBefore = Date.now() - UNFINISHED_WRITE_MS;
+  for (const f of await store.list((name) => name.endsWith('.tmp'))) {
+    if (f.writtenAt.getTime() >= staleBefore) continue;
     try {
       await store.delete(f.name);
       unfinished++;

@@ -40,8 +40,8 @@ export async function eraseCustomer(trx: Trx, customerId: string, now: Date): Pr
   await trx.updateTable('follow_ups').set({ notes: null }).where('visitor_id', 'in', visitorIds).execute();
   // Photos of receipts, ID cards, screenshots: the customer's files go whole (their names too).
   const chatFiles = await trx.deleteFrom('message_attachments').where('visitor_id', 'in', visitorIds).where('uploaded_by', '=', 'customer').returning('id').execute();
+  await queueFileDeletions(trx, chatFiles.map((r) => r.id));
   const fileIds = [...chatFiles.map((r) => r.id), ...complaintFiles];
-  await queueFileDeletions(trx, fileIds);
   return { counts: { customers: n(customers), visitors: n(visitors), messages, complaints: complaintIds.length, files: fileIds.length }, fileIds };
 }
 
